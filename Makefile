@@ -1,0 +1,33 @@
+# The two set-up commands a new user needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck sample clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/tcns plan sample_data/linh-trung.xlsx -o out/linh-trung-tcns.xlsx --force
+	$(BIN)/tcns plan sample_data/thu-duc-2025-kp.csv --ward "Linh Xuân" -o out/linh-xuan-tcns.xlsx --force
+
+lint: $(STAMP)
+	$(BIN)/ruff check tcns_cli tests sample_data
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+sample: $(STAMP)
+	$(BIN)/python sample_data/make_sample_data.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""The shipped profiles (TOML data only); installed as the package ``tcns_cli.rules``."""

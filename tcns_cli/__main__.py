@@ -1,0 +1,5 @@
+"""Allow ``python -m tcns_cli``."""
+
+from tcns_cli.cli import main
+
+main()

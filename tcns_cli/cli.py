@@ -1,0 +1,112 @@
+"""The command line: each command parses options, calls one function, renders, exits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tcns_cli import __version__
+from tcns_cli.errors import TcnsError
+from tcns_cli.messages import LANGS, default_lang
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Lập và kiểm tra Tổ công nghệ số cộng đồng cho phường, xã "
+    "(plan and check community digital technology teams).",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Env: TCNS_LANG."),
+]
+
+
+def _lang(value: str | None) -> str:
+    lang = (value or default_lang()).lower()
+    if lang not in LANGS:
+        raise TcnsError("BAD_LANG", lang=value)
+    return lang
+
+
+def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _fail(error: TcnsError, lang: str) -> None:
+    from tcns_cli.render import print_error
+
+    print_error(_console(stderr=True), error, lang)
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tcns {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản.")
+    ] = False,
+) -> None:
+    """Lập và kiểm tra Tổ công nghệ số cộng đồng (plan and check TCNS teams)."""
+
+
+@app.command()
+def plan(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Tệp danh sách tổ dân phố (.xlsx, .xls, .ods, .csv) "
+                                        "hoặc thư mục.", show_default=False)
+    ],
+    people: Annotated[
+        Path | None, typer.Option("--people", help="Tệp danh sách nhân sự riêng (nếu có).")
+    ] = None,
+    rules: Annotated[
+        str | None, typer.Option("--rules", help="Bộ quy tắc: mã (xem `tcns rules`) hoặc tệp "
+                                                 ".toml. Mặc định: thu-duc-4787-2022.")
+    ] = None,
+    ward: Annotated[
+        str | None, typer.Option("--ward", help="Tên phường khi tệp không có cột Phường.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Tệp Excel kết quả. Mặc định: "
+                                                         "<tên tệp đầu vào>-tcns.xlsx.")
+    ] = None,
+    json_out: Annotated[
+        str | None, typer.Option("--json", help="Ghi JSON vào tệp này; '-' là màn hình "
+                                                "(khi đó chỉ ghi Excel nếu có -o).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp kết quả.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Lập phương án tổ công nghệ số: ghép tổ, chọn tổ trưởng, thành viên; ghi Excel/JSON."""
+    language = default_lang()
+    try:
+        language = _lang(lang)
+        from tcns_cli.commands import run_plan
+
+        to_stdout = json_out == "-"
+        run_plan(
+            inputs, people, rules, ward, output, json_out, force, language,
+            _console(stderr=to_stdout),
+        )
+    except TcnsError as error:
+        _fail(error, language)
+
+
+def main() -> None:
+    """Entry point of the ``tcns`` script."""
+    app(prog_name="tcns")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,168 @@
+"""Leaders, deputies and members of each team (SPEC §4.3). Pure: people in, team out."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from tcns_cli.errors import Finding, Severity
+from tcns_cli.model import Person, Team, Unit
+from tcns_cli.normalize import fold
+from tcns_cli.profiles import Profile
+
+UnitKey = tuple[str | None, str | None]
+
+
+def person_key(person: Person) -> tuple[str, int | None]:
+    """Who a person is, for "nobody twice": the name (accent-insensitive) and birth year."""
+    return (fold(person.name), person.birth_year)
+
+
+class Pool:
+    """The candidates of one ward, ranked per unit, and who has been placed already."""
+
+    def __init__(self, people: Sequence[Person], profile: Profile) -> None:
+        rule = profile.members
+        accepted = set(rule.organizations)
+        prefer = {org: n for n, org in enumerate(rule.prefer)}
+        ranked = sorted(
+            (p for p in enumerate(people) if not p[1].is_unit_leader),
+            key=lambda item: (
+                prefer.get(item[1].organization or "", len(prefer)),
+                not item[1].digital_skills,
+                -(item[1].birth_year or 0),
+                item[1].birth_year is None,
+                item[0],
+            ),
+        )
+        self.by_unit: dict[UnitKey, list[Person]] = {}
+        self.deputies: dict[UnitKey, list[Person]] = {}
+        for _, person in ranked:
+            key = (person.khu_pho, person.tdp)
+            self.deputies.setdefault(key, []).append(person)
+            if person.organization in accepted:
+                self.by_unit.setdefault(key, []).append(person)
+        self.used: set[tuple[str, int | None]] = set()
+
+    def take(self, unit: Unit) -> Person | None:
+        """The best unused candidate of a unit, marked as used."""
+        for person in self.by_unit.get(unit.key, []):
+            if person_key(person) not in self.used:
+                self.used.add(person_key(person))
+                return person
+        return None
+
+    def take_deputy(self, units: Sequence[Unit], organization: str, words: Sequence[str]) -> (
+        Person | None
+    ):
+        """The first unused person of the team's units with the organisation and position."""
+        for unit in units:
+            for person in self.deputies.get(unit.key, []):
+                position = fold(person.position or "")
+                fits = person.organization == organization and any(w in position for w in words)
+                if fits and person_key(person) not in self.used:
+                    self.used.add(person_key(person))
+                    return person
+        return None
+
+
+def choose_leader(units: Sequence[Unit], prefer: str) -> Person | None:
+    """Solo: the unit's leader; several units: by ``prefer`` (youngest: latest birth year)."""
+    leaders = [u.leader for u in units if u.leader is not None]
+    if not leaders or prefer == "first":
+        return leaders[0] if leaders else None
+    sign = -1 if prefer == "youngest" else 1
+    return min(
+        enumerate(leaders),
+        key=lambda item: (
+            item[1].birth_year is None,
+            sign * (item[1].birth_year or 0),
+            item[0],
+        ),
+    )[1]
+
+
+def compose_team(team: Team, pool: Pool, profile: Profile, findings: list[Finding]) -> Team:
+    """The team with its leader, deputy and members; open slots are reported."""
+    leader = choose_leader(team.units, profile.leader.prefer)
+    if leader is not None:
+        pool.used.add(person_key(leader))
+    else:
+        findings.append(_finding(team, "NO_LEADER", None, units=_unit_list(team.units)))
+    deputy = None
+    if profile.deputy is not None:
+        rule = profile.deputy
+        deputy = pool.take_deputy(team.units, rule.organization, rule.position_contains)
+        if deputy is None and rule.required:
+            findings.append(_finding(team, "NO_DEPUTY", None))
+    members = _members(team, pool, profile, findings)
+    return dataclasses.replace(team, leader=leader, deputy=deputy, members=tuple(members))
+
+
+def _members(
+    team: Team, pool: Pool, profile: Profile, findings: list[Finding]
+) -> list[Person | None]:
+    rule = profile.members
+    members: list[Person | None] = []
+    for unit in team.units:
+        for _ in range(rule.per_unit):
+            person = pool.take(unit)
+            if person is None and rule.borrow_within_team:
+                person = _borrow(team, unit, pool, findings)
+            if person is None:
+                findings.append(_finding(team, "NO_CANDIDATE", unit, unit=_unit_text(unit)))
+            members.append(person)
+    for _ in range(rule.per_team):
+        person = next((p for u in team.units if (p := pool.take(u)) is not None), None)
+        if person is None:
+            findings.append(_finding(team, "NO_CANDIDATE", None, unit=_unit_list(team.units)))
+        members.append(person)
+    return members
+
+
+def _borrow(team: Team, unit: Unit, pool: Pool, findings: list[Finding]) -> Person | None:
+    for other in team.units:
+        if other is not unit and (person := pool.take(other)) is not None:
+            findings.append(
+                _finding(team, "MEMBER_BORROWED", unit, unit=_unit_text(unit), name=person.name,
+                         from_unit=_unit_text(other))
+            )
+            return person
+    return None
+
+
+def _unit_text(unit: Unit) -> str:
+    if unit.tdp is None or unit.khu_pho is None:
+        return unit.label
+    return f"{unit.tdp} (KP {unit.khu_pho})"
+
+
+def _unit_list(units: Sequence[Unit]) -> str:
+    return ", ".join(_unit_text(u) for u in units)
+
+
+_SEVERITY = {"NO_LEADER": Severity.WARNING, "NO_DEPUTY": Severity.WARNING,
+             "NO_CANDIDATE": Severity.WARNING, "MEMBER_BORROWED": Severity.INFO}
+
+
+def _finding(team: Team, code: str, where_unit: Unit | None, **params: str) -> Finding:
+    place = where_unit if where_unit is not None else team.units[0]
+    return Finding(
+        code, _SEVERITY[code], {"team": team.id, **params}, team.ward,
+        place.khu_pho if where_unit is not None else None,
+        place.tdp if where_unit is not None else None, team.id, place.source,
+    )
+
+
+def open_slots(team: Team) -> int:
+    """Member slots left empty."""
+    return sum(1 for m in team.members if m is None)
+
+
+def team_size(team: Team) -> int:
+    """People in the team: leader, deputy and members."""
+    return (team.leader is not None) + (team.deputy is not None) + sum(
+        1 for m in team.members if m is not None
+    )
+
+

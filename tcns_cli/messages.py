@@ -1,0 +1,242 @@
+"""Every user-facing sentence, Vietnamese first, English second, in one table."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+LANGS = ("vi", "en")
+
+# key: (Vietnamese, English). Placeholders use str.format names.
+CATALOG: dict[str, tuple[str, str]] = {
+    # Fatal input problems (exit 2).
+    "INPUT_ERRORS": (
+        "Có {count} lỗi trong dữ liệu đầu vào; chưa ghi tệp nào. Sửa các ô nêu trên rồi chạy lại.",
+        "{count} error(s) in the input; nothing was written. Fix the cells listed above and run "
+        "again.",
+    ),
+    "FILE_NOT_FOUND": (
+        "Không tìm thấy tệp {file}. Kiểm tra lại đường dẫn.",
+        "File {file} does not exist. Check the path.",
+    ),
+    "FOLDER_EMPTY": (
+        "Thư mục {file} không có tệp bảng tính nào (.xlsx, .xls, .ods, .csv, .txt).",
+        "Folder {file} holds no spreadsheet (.xlsx, .xls, .ods, .csv, .txt).",
+    ),
+    "UNSUPPORTED_FORMAT": (
+        "Tệp {file} không phải bảng tính tcns đọc được (.xlsx, .xlsm, .xls, .ods, .csv, .tsv, "
+        ".txt).",
+        "File {file} is not a spreadsheet tcns reads (.xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt).",
+    ),
+    "CORRUPT_FILE": (
+        "Không đọc được tệp {file}: tệp bị hỏng hoặc không đúng định dạng {kind}. Mở tệp bằng "
+        "Excel rồi lưu lại ({detail}).",
+        "Cannot read {file}: it is damaged or not really a {kind} file. Open it in Excel and save "
+        "it again ({detail}).",
+    ),
+    "PASSWORD_PROTECTED": (
+        "Tệp {file} được đặt mật khẩu. Mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ "
+        "làm việc) rồi lưu lại.",
+        "The file {file} is password protected. Open it in Excel, remove the password "
+        "(File → Info → Protect Workbook) and save it again.",
+    ),
+    "FILE_TOO_LARGE": (
+        "Tệp {file} quá lớn ({size_mb} MB, giới hạn {limit_mb} MB; đặt TCNS_MAX_FILE_MB để đổi).",
+        "File {file} is too large ({size_mb} MB, limit {limit_mb} MB; set TCNS_MAX_FILE_MB to "
+        "change it).",
+    ),
+    "FILE_EMPTY": (
+        "Tệp {file} không có dữ liệu.",
+        "File {file} holds no data.",
+    ),
+    "TEXT_ENCODING": (
+        "Tệp {file} không phải UTF-8 hay UTF-16. Lưu lại tệp với mã hóa UTF-8 (Excel: CSV UTF-8).",
+        "File {file} is neither UTF-8 nor UTF-16. Save it again as UTF-8 (Excel: CSV UTF-8).",
+    ),
+    "NO_UNIT_SHEET": (
+        "Không tìm thấy bảng danh sách tổ trong {file}: cần một dòng tiêu đề có cột \"Số hộ\" "
+        "trong 30 dòng đầu của một trang tính.",
+        "No unit table in {file}: a sheet needs a header row with a \"Số hộ\" (households) "
+        "column within its first 30 rows.",
+    ),
+    "NO_PEOPLE_SHEET": (
+        "Không tìm thấy danh sách nhân sự trong {file}: cần cột \"Họ và tên\" và cột \"Đoàn thể\" "
+        "hoặc \"Chức vụ\".",
+        "No people table in {file}: it needs a \"Họ và tên\" (name) column and a \"Đoàn thể\" "
+        "(organisation) or \"Chức vụ\" (position) column.",
+    ),
+    "OUTPUT_EXISTS": (
+        "Tệp {file} đã có. Thêm --force để ghi đè, hoặc chọn tên khác với -o.",
+        "{file} already exists. Add --force to replace it, or choose another name with -o.",
+    ),
+    "OUTPUT_IS_INPUT": (
+        "Không ghi đè lên tệp đầu vào {file}. Chọn tên khác với -o.",
+        "Will not write over the input file {file}. Choose another name with -o.",
+    ),
+    "OUTPUT_NOT_WRITABLE": (
+        "Không ghi được {file}: {detail}.",
+        "Cannot write {file}: {detail}.",
+    ),
+    "BAD_LANG": (
+        "Ngôn ngữ không hỗ trợ: {lang} (chọn vi hoặc en).",
+        "Unsupported language: {lang} (use vi or en).",
+    ),
+    # Profiles.
+    "PROFILE_NOT_FOUND": (
+        "Không có bộ quy tắc \"{ref}\". Các bộ có sẵn: {known}; hoặc đưa đường dẫn tệp .toml.",
+        "No profile \"{ref}\". Shipped profiles: {known}; or give the path of a .toml file.",
+    ),
+    "PROFILE_SYNTAX": (
+        "Tệp quy tắc {file} sai cú pháp TOML: {detail}",
+        "Profile {file} is not valid TOML: {detail}",
+    ),
+    "PROFILE_UNKNOWN_KEY": (
+        "Tệp quy tắc {file}: khóa \"{key}\" không hợp lệ (các khóa được dùng: {known}).",
+        "Profile {file}: unknown key \"{key}\" (known keys: {known}).",
+    ),
+    "PROFILE_MISSING_KEY": (
+        "Tệp quy tắc {file}: thiếu khóa \"{key}\".",
+        "Profile {file}: the key \"{key}\" is missing.",
+    ),
+    "PROFILE_BAD_TYPE": (
+        "Tệp quy tắc {file}: khóa \"{key}\" phải là {expected}.",
+        "Profile {file}: \"{key}\" must be {expected}.",
+    ),
+    "PROFILE_BAD_VALUE": (
+        "Tệp quy tắc {file}: giá trị của \"{key}\" không hợp lệ; chọn một trong: {allowed}.",
+        "Profile {file}: invalid value for \"{key}\"; choose one of: {allowed}.",
+    ),
+    "PROFILE_NEGATIVE": (
+        "Tệp quy tắc {file}: \"{key}\" = {value} không được âm.",
+        "Profile {file}: \"{key}\" = {value} must not be negative.",
+    ),
+    # Findings while reading.
+    "MISSING_HOUSEHOLDS": (
+        "Thiếu số hộ.",
+        "The household count is missing.",
+    ),
+    "BAD_HOUSEHOLDS": (
+        "Số hộ \"{value}\" không hợp lệ: cần một số nguyên không âm.",
+        "Household count \"{value}\" is not valid: it must be a whole number ≥ 0.",
+    ),
+    "MISSING_UNIT_LABEL": (
+        "Dòng có số hộ nhưng thiếu tên tổ / khu phố.",
+        "The row has a household count but no unit label.",
+    ),
+    "DUPLICATE_UNIT": (
+        "{unit} đã có ở dòng {first_row}.",
+        "{unit} already appears on row {first_row}.",
+    ),
+    "TOTAL_ROW_SKIPPED": (
+        "Bỏ qua dòng tổng \"{value}\".",
+        "Skipped the total row \"{value}\".",
+    ),
+    "ROWS_AFTER_TOTAL": (
+        "Bỏ qua {count} dòng sau dòng \"Tổng cộng\" (chữ ký, ghi chú).",
+        "Ignored {count} row(s) below the grand total (signatures, notes).",
+    ),
+    "BAD_PHONE": (
+        "Số điện thoại \"{value}\" không phải số Việt Nam hợp lệ; giữ nguyên như đã ghi.",
+        "Phone \"{value}\" is not a valid Vietnamese number; kept as written.",
+    ),
+    "UNKNOWN_ORGANIZATION": (
+        "Không nhận ra đoàn thể \"{value}\": người này không được chọn làm thành viên.",
+        "Unknown organisation \"{value}\": this person is not picked as a member.",
+    ),
+    "BAD_BIRTH_YEAR": (
+        "Năm sinh \"{value}\" không đọc được.",
+        "Birth year \"{value}\" cannot be read.",
+    ),
+    "BAD_COORDINATE": (
+        "Tọa độ \"{value}\" không hợp lệ; tổ này được coi như không có tọa độ.",
+        "Coordinate \"{value}\" is not valid; the unit is treated as having none.",
+    ),
+    "PERSON_UNKNOWN_UNIT": (
+        "{name}: tổ {unit} không có trong danh sách tổ của phường {ward}.",
+        "{name}: unit {unit} is not in the unit list of ward {ward}.",
+    ),
+    "PERSON_NO_NAME": (
+        "Dòng có thông tin nhưng thiếu họ tên; bỏ qua.",
+        "The row has data but no name; skipped.",
+    ),
+    "SEVERAL_LEADERS": (
+        "Tổ {unit} có nhiều tổ trưởng; dùng {name} (dòng đầu tiên).",
+        "Unit {unit} has several leaders; using {name} (the first row).",
+    ),
+    # Findings while planning.
+    "PROXIMITY_NUMBERING": (
+        "Phường {ward}: không có tọa độ hay danh sách tổ liền kề; khoảng cách được tính theo số "
+        "thứ tự tổ. Thêm cột Vĩ độ / Kinh độ để có phương án tốt hơn.",
+        "Ward {ward}: no coordinates or neighbours; distance is taken from the unit numbering. "
+        "Add latitude / longitude columns for a better plan.",
+    ),
+    "NEIGHBOURS_DISCONNECTED": (
+        "Phường {ward}: danh sách tổ liền kề không nối hết các tổ; tổ không nối được coi là xa.",
+        "Ward {ward}: the neighbours list does not connect every unit; unconnected units count "
+        "as far apart.",
+    ),
+    "UNKNOWN_NEIGHBOUR": (
+        "Tổ liền kề \"{value}\" không có trong phường.",
+        "Neighbour \"{value}\" is not a unit of the ward.",
+    ),
+    "JOINED_TEAM": (
+        "{unit} là tổ lẻ, được ghép vào tổ công nghệ số {team} của tổ gần nhất ({nearest}); "
+        "đề nghị rà soát.",
+        "{unit} is left over and joins team {team} of its nearest unit ({nearest}); please "
+        "review.",
+    ),
+    "NO_LEADER": (
+        "Tổ công nghệ số {team} chưa có tổ trưởng: không có thông tin tổ trưởng của {units}.",
+        "Team {team} has no leader: no leader data for {units}.",
+    ),
+    "NO_CANDIDATE": (
+        "Tổ công nghệ số {team}: tổ {unit} không có người thuộc đoàn thể để làm thành viên; "
+        "còn trống 1 chỗ.",
+        "Team {team}: unit {unit} has no mass-organisation candidate; one slot left open.",
+    ),
+    "MEMBER_BORROWED": (
+        "Tổ công nghệ số {team}: tổ {unit} không có ứng viên; lấy {name} của tổ {from_unit}.",
+        "Team {team}: unit {unit} has no candidate; took {name} of unit {from_unit}.",
+    ),
+    "NO_DEPUTY": (
+        "Tổ công nghệ số {team}: không tìm được tổ phó theo quy tắc.",
+        "Team {team}: no deputy matching the profile was found.",
+    ),
+    # Terminal words.
+    "summary_title": ("Kết quả lập tổ công nghệ số", "TCNS team plan"),
+    "col_ward": ("Phường", "Ward"),
+    "col_units": ("Số tổ dân phố", "Units"),
+    "col_households": ("Số hộ", "Households"),
+    "col_teams": ("Số tổ CNS", "Teams"),
+    "col_solo": ("Tổ riêng", "Solo"),
+    "col_pair": ("Ghép 2", "Pairs"),
+    "col_joined": ("Ghép lẻ", "Joined"),
+    "col_members": ("Thành viên", "Members"),
+    "col_open": ("Chỗ trống", "Open slots"),
+    "col_proximity": ("Căn cứ khoảng cách", "Proximity"),
+    "total": ("Tổng cộng", "Total"),
+    "findings_line": (
+        "Cảnh báo: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
+        "Findings: {error} error(s), {warning} warning(s), {info} info.",
+    ),
+    "wrote": ("Đã ghi {file}", "Wrote {file}"),
+    "error_prefix": ("Lỗi", "Error"),
+    "where": ("{file}, trang \"{sheet}\", dòng {row}, cột \"{column}\"",
+              "{file}, sheet \"{sheet}\", row {row}, column \"{column}\""),
+    "proximity_coordinates": ("tọa độ", "coordinates"),
+    "proximity_adjacency": ("tổ liền kề", "adjacency"),
+    "proximity_numbering": ("số thứ tự", "numbering"),
+}
+
+
+def text(key: str, lang: str, **params: Any) -> str:
+    """The sentence for ``key`` in ``lang`` with its placeholders filled."""
+    vi, en = CATALOG[key]
+    template = en if lang == "en" else vi
+    return template.format(**params)
+
+
+def default_lang() -> str:
+    """``TCNS_LANG`` when it names a known language, else Vietnamese."""
+    lang = os.environ.get("TCNS_LANG", "vi").strip().lower()
+    return lang if lang in LANGS else "vi"

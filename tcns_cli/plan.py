@@ -1,0 +1,84 @@
+"""The whole plan of a run: group every ward, compose every team, collect findings. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tcns_cli.compose import Pool, compose_team
+from tcns_cli.errors import Finding, Severity
+from tcns_cli.grouping import Group, group_ward
+from tcns_cli.model import Person, Proximity, Team, TeamKind, Unit, WardPlan
+from tcns_cli.profiles import Profile
+from tcns_cli.proximity import Distances
+from tcns_cli.readers.dataset import Dataset, describe
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every ward's teams, the profile they follow, and what was found on the way."""
+
+    profile: Profile
+    wards: tuple[WardPlan, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def teams(self) -> tuple[Team, ...]:
+        """Every team of every ward."""
+        return tuple(t for w in self.wards for t in w.teams)
+
+
+def make_plan(
+    dataset: Dataset, profile: Profile, progress: Callable[[str], None] | None = None
+) -> Plan:
+    """Plan every ward of the dataset under the profile."""
+    findings: list[Finding] = list(dataset.findings)
+    wards = []
+    for ward in dataset.wards():
+        units = [u for u in dataset.units if u.ward == ward]
+        people = [p for p in dataset.people if p.ward == ward]
+        wards.append(plan_ward(ward, units, people, profile, findings))
+        if progress is not None:
+            progress(ward)
+    return Plan(profile, tuple(wards), tuple(findings))
+
+
+def plan_ward(
+    ward: str, units: list[Unit], people: list[Person], profile: Profile,
+    findings: list[Finding],
+) -> WardPlan:
+    """Group one ward's units (in natural order) into teams and compose each team."""
+    dist = Distances(units)
+    if dist.basis is Proximity.NUMBERING and len(units) > 1:
+        findings.append(Finding("PROXIMITY_NUMBERING", Severity.WARNING, {"ward": ward}, ward))
+    if dist.disconnected:
+        findings.append(Finding("NEIGHBOURS_DISCONNECTED", Severity.WARNING, {"ward": ward}, ward))
+    groups = group_ward(units, profile.grouping, dist)
+    width = max(2, len(str(len(groups))))
+    pool = Pool(people, profile)
+    teams = []
+    for number, group in enumerate(groups, start=1):
+        team = _team(f"T{number:0{width}d}", ward, group, units)
+        if group.kind is TeamKind.JOINED and group.joiner is not None:
+            findings.append(_joined_finding(team, group, units))
+        teams.append(compose_team(team, pool, profile, findings))
+    return WardPlan(ward, dist.basis, tuple(teams))
+
+
+def _team(team_id: str, ward: str, group: Group, units: list[Unit]) -> Team:
+    return Team(
+        id=team_id, ward=ward, kind=group.kind,
+        units=tuple(units[i] for i in group.members),
+        distance=None if group.distance is None else round(group.distance, 1),
+        cross_area=group.cross_area,
+    )
+
+
+def _joined_finding(team: Team, group: Group, units: list[Unit]) -> Finding:
+    assert group.joiner is not None and group.joined_to is not None
+    joiner, nearest = units[group.joiner], units[group.joined_to]
+    return Finding(
+        "JOINED_TEAM", Severity.WARNING,
+        {"unit": describe(joiner), "team": team.id, "nearest": describe(nearest)},
+        team.ward, joiner.khu_pho, joiner.tdp, team.id, joiner.source,
+    )

@@ -1,0 +1,87 @@
+"""How near two units of a ward are: coordinates, adjacency hops, or numbering (SPEC §4.1)."""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Sequence
+
+from tcns_cli.model import Proximity, Unit
+
+EARTH_RADIUS_M = 6_371_008.8
+
+
+def choose_basis(units: Sequence[Unit]) -> Proximity:
+    """Coordinates if every unit has them, else adjacency if any neighbours, else numbering."""
+    if units and all(u.lat is not None and u.lon is not None for u in units):
+        return Proximity.COORDINATES
+    if any(u.neighbours for u in units):
+        return Proximity.ADJACENCY
+    return Proximity.NUMBERING
+
+
+def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Distances:
+    """Distances between the units of one ward, indexed by their position in ``units``.
+
+    ``units`` must be in natural order: the numbering basis takes the rank from it, and
+    every tie between equal distances is broken by it.
+    """
+
+    def __init__(self, units: Sequence[Unit], basis: Proximity | None = None) -> None:
+        self.units = list(units)
+        self.basis = basis or choose_basis(self.units)
+        self.disconnected = False
+        self._hops: list[list[int]] | None = None
+        if self.basis is Proximity.ADJACENCY:
+            self._hops = self._all_hops()
+
+    def __call__(self, i: int, j: int) -> float:
+        """Distance between units ``i`` and ``j``."""
+        if self.basis is Proximity.COORDINATES:
+            a, b = self.units[i], self.units[j]
+            assert a.lat is not None and a.lon is not None and b.lat is not None
+            assert b.lon is not None
+            return haversine_m(a.lat, a.lon, b.lat, b.lon)
+        if self._hops is not None:
+            return float(self._hops[i][j])
+        return float(abs(i - j))
+
+    def nearest(self, i: int) -> int | None:
+        """The unit nearest to ``i`` (ties: natural order), or None in a one-unit ward."""
+        best: int | None = None
+        best_d = math.inf
+        for j in range(len(self.units)):
+            if j != i and (d := self(i, j)) < best_d:
+                best, best_d = j, d
+        return best
+
+    def _all_hops(self) -> list[list[int]]:
+        ids = {f"{u.khu_pho or ''}\x1f{u.tdp or ''}": n for n, u in enumerate(self.units)}
+        adjacent: list[set[int]] = [set() for _ in self.units]
+        for n, unit in enumerate(self.units):
+            for other in unit.neighbours:
+                if (m := ids.get(other)) is not None and m != n:
+                    adjacent[n].add(m)
+                    adjacent[m].add(n)
+        size = len(self.units)
+        # Unconnected units count as farther apart than any path, by rank beyond that.
+        table = [[size + abs(a - b) for b in range(size)] for a in range(size)]
+        for start in range(size):
+            table[start][start] = 0
+            queue = deque([start])
+            while queue:
+                node = queue.popleft()
+                for nxt in adjacent[node]:
+                    if table[start][nxt] >= size and nxt != start:
+                        table[start][nxt] = table[start][node] + 1
+                        queue.append(nxt)
+        self.disconnected = any(v >= size for row in table for v in row)
+        return table

@@ -1,0 +1,1 @@
+"""Readers: spreadsheet and text files → units, people and rosters, each with provenance."""

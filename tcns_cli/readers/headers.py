@@ -1,0 +1,118 @@
+"""Header aliases and finding the header row below title rows (SPEC §2.2)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tcns_cli.normalize import cell_text, squash, squash_exact
+
+HEADER_SCAN_ROWS = 30
+
+# field: aliases. One table for every kind of sheet, so that one header cell is claimed by
+# one field only (``Họ`` is a family name, ``Hộ`` a household count).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "stt": ("STT", "Số TT", "TT", "No"),
+    "team_id": ("Mã tổ", "Mã tổ CNS", "Tổ CNS", "Team", "Team id"),
+    "ward": ("Phường", "Phường/Xã", "Phường/ Xã", "Xã", "Ward", "Tên phường", "Xã/Phường"),
+    "khu_pho": (
+        "Khu phố", "KP", "Khu phố/Ấp", "Khu phố/ ấp", "Ấp", "Khu vực", "Tên khu phố", "Thôn",
+        "Khu phố, ấp",
+    ),
+    "tdp": (
+        "Tổ dân phố", "TDP", "Tổ", "Số tổ", "Tên tổ", "Tổ nhân dân", "Tổ dân phố phụ trách",
+        "Tên tổ dân phố", "Số tổ dân phố",
+    ),
+    "households": (
+        "Số hộ", "Số hộ gia đình", "Tổng số hộ", "Hộ", "Households", "Số hộ dân", "Số lượng hộ",
+    ),
+    "lat": ("Vĩ độ", "Lat", "Latitude"),
+    "lon": ("Kinh độ", "Lon", "Lng", "Longitude", "Long"),
+    "neighbours": ("Tổ liền kề", "Giáp ranh", "Neighbours", "Neighbors", "Liền kề", "Tổ giáp ranh"),
+    "leader_name": (
+        "Tổ trưởng", "Họ tên tổ trưởng", "Tổ trưởng TDP", "Trưởng khu phố", "Trưởng ấp",
+        "Trưởng thôn", "Tên tổ trưởng",
+    ),
+    "name": ("Họ và tên", "Họ tên", "Họ và tên thành viên", "Tên thành viên", "Name", "Full name"),
+    "family": ("Họ", "Họ và tên đệm", "Họ đệm", "Họ và chữ đệm"),
+    "given": ("Tên",),
+    "birth_year": (
+        "Năm sinh", "Ngày sinh", "Ngày tháng năm sinh", "Năm sinh tổ trưởng", "Birth year",
+        "Ngày, tháng, năm sinh",
+    ),
+    "gender": ("Giới tính", "Giới", "Nam/Nữ", "Gender"),
+    "organization": (
+        "Đoàn thể", "Tổ chức", "Chi hội", "Tổ chức đoàn thể", "Chi hội đoàn thể", "Đơn vị",
+        "Organisation", "Organization",
+    ),
+    "position": (
+        "Chức vụ", "Chức danh", "Chức vụ ở địa phương", "Chức vụ tại địa phương", "Position",
+    ),
+    "role": ("Chức danh trong tổ", "Chức danh trong Tổ CNS", "Vai trò", "Role"),
+    "phone": (
+        "Số điện thoại", "SĐT", "Điện thoại", "SĐT tổ trưởng", "Số ĐT", "Điện thoại liên hệ",
+        "Phone",
+    ),
+    "digital_skills": ("Kỹ năng số", "Có kỹ năng số", "Digital skills"),
+    "note": ("Ghi chú", "Note", "Notes"),
+}
+
+_EXACT = {squash_exact(a): f for f, aliases in ALIASES.items() for a in aliases}
+_FOLDED: dict[str, str] = {}
+for _field, _aliases in ALIASES.items():
+    for _alias in _aliases:
+        _FOLDED.setdefault(squash(_alias), _field)
+
+_PARENTHESES = re.compile(r"\(.*?\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A header row: its index in the table and the column of each recognised field."""
+
+    index: int
+    columns: dict[str, int]
+    labels: dict[str, str]
+
+    def has(self, *fields: str) -> bool:
+        """True when every field has a column."""
+        return all(f in self.columns for f in fields)
+
+
+def match_header(cells: list[Any]) -> Header:
+    """Recognise the fields of one row: accented matches first, then accent-free ones."""
+    texts = [_PARENTHESES.sub("", cell_text(c)) for c in cells]
+    columns: dict[str, int] = {}
+    for lookup, key in ((_EXACT, squash_exact), (_FOLDED, squash)):
+        for col, cell in enumerate(texts):
+            fld = lookup.get(key(cell)) if cell else None
+            if fld and fld not in columns and col not in columns.values():
+                columns[fld] = col
+    households = columns.get("households")
+    if households is not None and "given" in columns and squash(texts[households]) == "ho":
+        # "Ho | Ten" typed without accents is a split name, not a household count.
+        columns["family"] = columns.pop("households")
+    labels = {f: cell_text(cells[c]) for f, c in columns.items()}
+    return Header(-1, columns, labels)
+
+
+def find_header(rows: list[list[Any]], required: tuple[tuple[str, ...], ...]) -> Header | None:
+    """The best header row in the first rows: one that has any of ``required``'s field sets."""
+    best: Header | None = None
+    for index, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
+        found = match_header(cells)
+        if not any(found.has(*fields) for fields in required):
+            continue
+        if best is None or len(found.columns) > len(best.columns):
+            best = Header(index, found.columns, found.labels)
+    return best
+
+
+UNIT_SHEET = (("households",),)
+PEOPLE_SHEET = (
+    ("name", "organization"),
+    ("name", "position"),
+    ("family", "given", "organization"),
+    ("family", "given", "position"),
+)

@@ -1,0 +1,89 @@
+"""People sheets → Persons (SPEC §2.2): names, years, organisations, phones, leaders."""
+
+from __future__ import annotations
+
+import re
+
+from tcns_cli.errors import Finding, Severity
+from tcns_cli.model import Person
+from tcns_cli.normalize import (
+    birth_year,
+    canonical_label,
+    cell_text,
+    fold,
+    gender,
+    nfc,
+    organization,
+    person_name,
+    phone,
+    truthy,
+    ward_name,
+)
+from tcns_cli.readers.headers import Header
+from tcns_cli.readers.rows import Row, data_rows
+from tcns_cli.readers.tables import Table
+
+_LEADER_POSITION = re.compile(
+    r"^(to truong|truong khu pho|truong thon|truong ap|truong ban dieu hanh)\b"
+)
+
+
+def is_leader_position(position: str | None) -> bool:
+    """``Tổ trưởng (tổ dân phố)``, ``Trưởng khu phố``, ``Trưởng thôn``, ``Trưởng ấp``."""
+    return bool(position) and bool(_LEADER_POSITION.match(fold(position or "")))
+
+
+def read_people_table(
+    table: Table, header: Header, default_ward: str | None, findings: list[Finding]
+) -> list[Person]:
+    """Every person of one sheet; rows without a name are reported, not dropped silently."""
+    out: list[Person] = []
+    key = "name" if "name" in header.columns else "given"
+    for row in data_rows(table, header, ("ward", "khu_pho"), key, findings):
+        name = _name(row)
+        if not name:
+            findings.append(
+                Finding("PERSON_NO_NAME", Severity.WARNING, source=row.at(key))
+            )
+            continue
+        out.append(_person(row, name, default_ward, findings))
+    return out
+
+
+def _name(row: Row) -> str:
+    if row.get("name") is not None:
+        return person_name(row.get("name"))
+    return person_name(f"{row.text('family')} {row.text('given')}")
+
+
+def _person(row: Row, name: str, default_ward: str | None, findings: list[Finding]) -> Person:
+    ward = ward_name(row.get("ward")) or default_ward
+    khu_pho, tdp = canonical_label(row.get("khu_pho")), canonical_label(row.get("tdp"))
+    where = {"ward": ward, "khu_pho": khu_pho, "tdp": tdp}
+    org, known = organization(row.get("organization"))
+    if not known:
+        findings.append(
+            Finding("UNKNOWN_ORGANIZATION", Severity.WARNING,
+                    {"value": row.text("organization")}, **where,
+                    source=row.at("organization"))
+        )
+    number, valid = phone(row.get("phone"))
+    if number is not None and not valid:
+        findings.append(
+            Finding("BAD_PHONE", Severity.WARNING, {"value": number}, **where,
+                    source=row.at("phone"))
+        )
+    year = birth_year(row.get("birth_year"))
+    if year is None and row.get("birth_year") is not None:
+        findings.append(
+            Finding("BAD_BIRTH_YEAR", Severity.WARNING, {"value": row.text("birth_year")},
+                    **where, source=row.at("birth_year"))
+        )
+    position = nfc(cell_text(row.get("position"))) or None
+    return Person(
+        name=name, birth_year=year, gender=gender(row.get("gender")), ward=ward,
+        khu_pho=khu_pho, tdp=tdp, organization=org, position=position, phone=number,
+        digital_skills=truthy(row.get("digital_skills")),
+        is_unit_leader=is_leader_position(position), source=row.at(
+            "name" if "name" in row.header.columns else "given"),
+    )

@@ -1,0 +1,120 @@
+"""Any supported file → plain tables of cell values, with Excel row numbers kept."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tcns_cli.errors import TcnsError
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+SUFFIXES = SPREADSHEET_SUFFIXES + TEXT_SUFFIXES
+DEFAULT_MAX_MB = 200
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One sheet's cells; ``rows[i]`` is Excel row ``i + 1``."""
+
+    file: str
+    sheet: str
+    rows: list[list[Any]]
+
+
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder becomes its spreadsheets in name order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
+            found = [p for p in found if not p.name.startswith(("~$", "."))]
+            if not found:
+                raise TcnsError("FOLDER_EMPTY", file=str(path))
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def read_tables(path: Path) -> list[Table]:
+    """Every sheet of a spreadsheet, or the one table of a text file."""
+    _check_file(path)
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return [Table(path.name, path.stem, _read_text(path))]
+    return _read_spreadsheet(path)
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise TcnsError("FILE_NOT_FOUND", file=str(path))
+    if path.suffix.lower() not in SUFFIXES:
+        raise TcnsError("UNSUPPORTED_FORMAT", file=path.name)
+    size = path.stat().st_size
+    limit_mb = _limit_mb()
+    if size > limit_mb * 1024 * 1024:
+        raise TcnsError(
+            "FILE_TOO_LARGE", file=path.name, size_mb=round(size / 2**20, 1), limit_mb=limit_mb
+        )
+    if size == 0:
+        raise TcnsError("FILE_EMPTY", file=path.name)
+
+
+def _limit_mb() -> float:
+    try:
+        return float(os.environ.get("TCNS_MAX_FILE_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        return DEFAULT_MAX_MB
+
+
+def _read_spreadsheet(path: Path) -> list[Table]:
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    if head.startswith(_CFB_MAGIC) and _ENCRYPTED in head:
+        raise TcnsError("PASSWORD_PROTECTED", file=path.name)
+    kind = path.suffix.lower().lstrip(".")
+    if kind in ("xlsx", "xlsm", "ods") and not head.startswith(_ZIP_MAGIC):
+        raise TcnsError("CORRUPT_FILE", file=path.name, kind=kind, detail="not a zip archive")
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        tables = []
+        for name in workbook.sheet_names:
+            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            tables.append(Table(path.name, name, rows))
+    except PasswordError:
+        raise TcnsError("PASSWORD_PROTECTED", file=path.name) from None
+    except (CalamineError, ValueError, OSError) as exc:
+        detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise TcnsError("CORRUPT_FILE", file=path.name, kind=kind, detail=detail) from None
+    return tables
+
+
+def _read_text(path: Path) -> list[list[Any]]:
+    raw = path.read_bytes()
+    text = _decode(raw, path.name)
+    sample = "\n".join(text.splitlines()[:30])
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        counts = {d: sample.count(d) for d in ",;\t"}
+        delimiter = max(counts, key=lambda d: counts[d])
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TcnsError("TEXT_ENCODING", file=name) from None

@@ -1,0 +1,144 @@
+"""Unit sheets → Units (SPEC §2): households, labels, coordinates, neighbours, leaders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tcns_cli.errors import Finding, Severity
+from tcns_cli.model import Person, Source, Unit
+from tcns_cli.normalize import (
+    birth_year,
+    canonical_label,
+    cell_text,
+    fold,
+    gender,
+    households,
+    person_name,
+    phone,
+    ward_name,
+)
+from tcns_cli.readers.headers import Header
+from tcns_cli.readers.rows import Row, data_rows
+from tcns_cli.readers.tables import Table
+
+_WARD_IN_TITLE = re.compile(r"\b(phuong|xa)\s+(.+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    """A unit as read, before its neighbours are resolved against the ward."""
+
+    unit: Unit
+    neighbour_labels: tuple[str, ...]
+
+
+def title_ward(table: Table, header: Header) -> str | None:
+    """A ward named in the title rows above the header (``ỦY BAN NHÂN DÂN PHƯỜNG LINH TRUNG``)."""
+    for cells in table.rows[: header.index]:
+        for cell in cells:
+            text = cell_text(cell)
+            match = _WARD_IN_TITLE.search(fold(text))
+            if match and len(fold(text)) == len(text):
+                name = text[match.start(2) :].strip(" .,:")
+                return ward_name(name.title() if name.isupper() else name)
+    return None
+
+
+def read_unit_table(
+    table: Table, header: Header, default_ward: str, findings: list[Finding]
+) -> list[UnitRow]:
+    """Every unit row of one sheet; unreadable rows become error findings."""
+    has_tdp = "tdp" in header.columns
+    out: list[UnitRow] = []
+    for row in data_rows(table, header, ("ward", "khu_pho"), "households", findings):
+        ward = ward_name(row.get("ward")) or default_ward
+        khu_pho = canonical_label(row.get("khu_pho"))
+        tdp = canonical_label(row.get("tdp")) if has_tdp else None
+        count = _households(row, findings)
+        label = tdp if has_tdp else khu_pho
+        if label is None:
+            if count is None and row.get("households") is None and khu_pho is not None:
+                continue  # a section heading row such as "KHU PHỐ 2" above its TDPs
+            findings.append(_error("MISSING_UNIT_LABEL", row, "tdp" if has_tdp else "khu_pho"))
+            continue
+        if count is None:
+            continue
+        lat, lon = _coordinate(row, "lat", findings), _coordinate(row, "lon", findings)
+        unit = Unit(
+            ward, khu_pho, tdp, count, lat, lon, (), _leader(row, ward, khu_pho, tdp, findings),
+            row.source,
+        )
+        out.append(UnitRow(unit, _neighbour_labels(row.get("neighbours"))))
+    return out
+
+
+def _error(code: str, row: Row, column: str, **params: Any) -> Finding:
+    return Finding(code, Severity.ERROR, params, source=row.at(column))
+
+
+def _households(row: Row, findings: list[Finding]) -> int | None:
+    value = row.get("households")
+    if value is None:
+        findings.append(_error("MISSING_HOUSEHOLDS", row, "households"))
+        return None
+    count = households(value)
+    if count is None:
+        findings.append(_error("BAD_HOUSEHOLDS", row, "households", value=cell_text(value)))
+    return count
+
+
+def _coordinate(row: Row, name: str, findings: list[Finding]) -> float | None:
+    value = row.get(name)
+    if value is None:
+        return None
+    try:
+        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    limit = 90.0 if name == "lat" else 180.0
+    if not -limit <= number <= limit:
+        findings.append(
+            Finding("BAD_COORDINATE", Severity.WARNING, {"value": cell_text(value)},
+                    source=row.at(name))
+        )
+        return None
+    return number
+
+
+def _neighbour_labels(value: Any) -> tuple[str, ...]:
+    text = cell_text(value)
+    return tuple(part.strip() for part in re.split(r"[,;]", text) if part.strip())
+
+
+def _leader(
+    row: Row, ward: str, khu_pho: str | None, tdp: str | None, findings: list[Finding]
+) -> Person | None:
+    name = person_name(row.get("leader_name") or row.get("name"))
+    if not name:
+        return None
+    number, valid = phone(row.get("phone"))
+    if number is not None and not valid:
+        findings.append(
+            Finding("BAD_PHONE", Severity.WARNING, {"value": number}, ward, khu_pho, tdp,
+                    source=row.at("phone"))
+        )
+    return Person(
+        name=name, birth_year=birth_year(row.get("birth_year")), gender=gender(row.get("gender")),
+        ward=ward, khu_pho=khu_pho, tdp=tdp, position=None, phone=number,
+        is_unit_leader=True, source=row.at("leader_name" if row.get("leader_name") else "name"),
+    )
+
+
+def neighbour_key(label: str) -> tuple[str | None, str | None]:
+    """``KP1-Tổ 3`` → ``("1", "3")``; ``Tổ 3`` → ``(None, "3")``."""
+    parts = [p for p in re.split(r"\s*[-/]\s*", label) if p]
+    if len(parts) == 2 and fold(parts[0]).startswith(("kp", "khu")):
+        return canonical_label(parts[0]), canonical_label(parts[1])
+    return None, canonical_label(label)
+
+
+def unit_source(unit: Unit, column: str | None) -> Source:
+    """The unit's row, pointing at a column."""
+    return unit.source.at_column(column)

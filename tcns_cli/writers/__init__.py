@@ -1,0 +1,1 @@
+"""Writers: plans and reports → JSON and Excel, always written atomically."""

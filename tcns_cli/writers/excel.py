@@ -1,0 +1,321 @@
+"""Plan → the workbook a ward annexes to its decision (SPEC §6.1), written with xlsxwriter.
+
+Every string goes in with ``write_string`` and the workbook refuses to turn strings into
+formulas, so no value from an input file can ever become a live formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tcns_cli import __version__
+from tcns_cli.compose import open_slots
+from tcns_cli.errors import Severity
+from tcns_cli.model import Person, Proximity, Team, TeamKind
+from tcns_cli.normalize import ORGANIZATION_NAMES, khu_pho_text, natural_key, tdp_text
+from tcns_cli.plan import Plan
+
+SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
+ROSTER_HEADERS = (
+    "STT", "Mã tổ", "Phường", "Khu phố", "Tổ dân phố phụ trách", "Họ và tên", "Năm sinh",
+    "Giới tính", "Chức danh trong tổ", "Đoàn thể", "Chức vụ", "Số điện thoại", "Ghi chú",
+)
+ROSTER_WIDTHS = (5, 7, 12, 11, 14, 24, 7, 7, 11, 17, 18, 13, 14)
+FONT = "Times New Roman"
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+_SEVERITY_TEXT = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
+_DISTANCE_FORMAT = {
+    Proximity.COORDINATES: '#,##0" m"',
+    Proximity.ADJACENCY: '0" bước"',
+    Proximity.NUMBERING: "0",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column: its header and its width in characters."""
+
+    header: str
+    width: float
+
+
+class Sheet:
+    """A worksheet with the house formats and a safe ``put``."""
+
+    def __init__(self, book: Any, name: str) -> None:
+        self.book = book
+        self.ws = book.add_worksheet(name)
+        self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
+        self.ws.set_zoom(100)
+
+    def fmt(self, **props: Any) -> Any:
+        """A cached format: Times New Roman 12 plus ``props``."""
+        key = tuple(sorted(props.items()))
+        if key not in self._formats:
+            self._formats[key] = self.book.add_format(
+                {"font_name": FONT, "font_size": 12, "valign": "vcenter", **props}
+            )
+        return self._formats[key]
+
+    def put(self, row: int, col: int, value: Any, **props: Any) -> None:
+        """Write one cell: text always as text, numbers as numbers, None as blank."""
+        if isinstance(value, str):
+            if value.startswith(_RISKY):
+                props = {**props, "quote_prefix": True}
+            self.ws.write_string(row, col, value, self.fmt(**props))
+        elif isinstance(value, bool) or value is None:
+            self.ws.write_blank(row, col, None, self.fmt(**props))
+        else:
+            self.ws.write_number(row, col, value, self.fmt(**props))
+
+    def table(self, top: int, columns: Sequence[Column], rows: Sequence[Sequence[Any]],
+              formats: dict[int, str] | None = None) -> int:
+        """A bordered table with a frozen header, a filter and set widths; returns next row."""
+        head = {"bold": True, "border": 1, "text_wrap": True, "align": "center",
+                "bg_color": "#DDEBF7"}
+        for col, column in enumerate(columns):
+            self.put(top, col, column.header, **head)
+            self.ws.set_column(col, col, column.width)
+        for r, values in enumerate(rows, start=top + 1):
+            for col, value in enumerate(values):
+                extra = {"num_format": formats[col]} if formats and col in formats else {}
+                self.put(r, col, value, border=1, text_wrap=True, **extra)
+        last = top + len(rows)
+        self.ws.freeze_panes(top + 1, 0)
+        self.ws.autofilter(top, 0, max(top, last), len(columns) - 1)
+        return last + 1
+
+
+def write_plan(plan: Plan, path: Path, lang: str) -> None:
+    """Write the five sheets of SPEC §6.1, in order."""
+    import xlsxwriter
+
+    options = {"strings_to_formulas": False, "strings_to_urls": False,
+               "strings_to_numbers": False}
+    book = xlsxwriter.Workbook(str(path), options)
+    book.set_properties({"title": "Tổ công nghệ số cộng đồng", "comments": f"tcns {__version__}"})
+    _summary(Sheet(book, SHEETS[0]), plan)
+    _proposals(Sheet(book, SHEETS[1]), plan)
+    _roster(Sheet(book, SHEETS[2]), plan)
+    _findings(Sheet(book, SHEETS[3]), plan, lang)
+    _basis(Sheet(book, SHEETS[4]), plan)
+    book.close()
+
+
+def _title(sheet: Sheet, row: int, text: str, width: int, size: int = 14) -> None:
+    sheet.ws.merge_range(row, 0, row, width - 1, "", sheet.fmt(bold=True, align="center",
+                                                                 font_size=size))
+    sheet.put(row, 0, text, bold=True, align="center", font_size=size)
+
+
+# --- Tổng hợp ---------------------------------------------------------------------------
+
+_SUMMARY = (
+    Column("Phường", 16), Column("Khu phố", 11), Column("Số tổ dân phố", 10),
+    Column("Số hộ", 10), Column("Tổ riêng (≥ ngưỡng)", 11), Column("Ghép 2 tổ", 9),
+    Column("Ghép tổ lẻ", 9), Column("Tổng số tổ CNS", 10), Column("Số thành viên", 10),
+    Column("Chỗ còn trống", 10), Column("Căn cứ khoảng cách", 14),
+)
+_BASIS_TEXT = {
+    Proximity.COORDINATES: "Tọa độ",
+    Proximity.ADJACENCY: "Tổ liền kề",
+    Proximity.NUMBERING: "Số thứ tự tổ",
+}
+
+
+def _counts(teams: Sequence[Team]) -> list[int]:
+    kinds = [sum(1 for t in teams if t.kind is k) for k in TeamKind]
+    people = sum((t.leader is not None) + (t.deputy is not None) +
+                 sum(1 for m in t.members if m is not None) for t in teams)
+    return [*kinds, len(teams), people, sum(open_slots(t) for t in teams)]
+
+
+def _summary(sheet: Sheet, plan: Plan) -> None:
+    _title(sheet, 0, "TỔNG HỢP PHƯƠNG ÁN THÀNH LẬP TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", len(_SUMMARY))
+    sheet.put(1, 0, f"Bộ quy tắc: {plan.profile.title}", italic=True)
+    rows: list[list[Any]] = []
+    for ward in plan.wards:
+        by_kp: dict[str | None, list[Team]] = {}
+        for team in ward.teams:
+            by_kp.setdefault(team.units[0].khu_pho, []).append(team)
+        units_by_kp: dict[str | None, list[int]] = {}
+        for team in ward.teams:
+            for unit in team.units:
+                units_by_kp.setdefault(unit.khu_pho, []).append(unit.households)
+        for kp in sorted(units_by_kp, key=natural_key):
+            counts = _counts(by_kp.get(kp, []))
+            homes = units_by_kp[kp]
+            rows.append([ward.ward, khu_pho_text(kp), len(homes), sum(homes), *counts,
+                         _BASIS_TEXT[ward.proximity]])
+        rows.append(_total_row(f"Cộng {ward.ward}", ward.teams, _BASIS_TEXT[ward.proximity]))
+    rows.append(_total_row("TỔNG CỘNG", plan.teams, ""))
+    sheet.table(3, _SUMMARY, rows)
+
+
+def _total_row(label: str, teams: Sequence[Team], basis: str) -> list[Any]:
+    homes = [u.households for t in teams for u in t.units]
+    return [label, "", len(homes), sum(homes), *_counts(teams), basis]
+
+
+# --- Đề xuất tổ ---------------------------------------------------------------------------
+
+_PROPOSALS = (
+    Column("Mã tổ", 7), Column("Phường", 14), Column("Khu phố", 12),
+    Column("Tổ dân phố", 16), Column("Số hộ", 8), Column("Hình thức", 11),
+    Column("Khoảng cách", 10), Column("Căn cứ hình thành", 30), Column("Tổ trưởng", 22),
+    Column("Tổ phó", 20), Column("Thành viên", 34), Column("Chỗ trống", 8),
+)
+_KIND_TEXT = {TeamKind.SOLO: "Tổ riêng", TeamKind.PAIR: "Ghép 2 tổ", TeamKind.JOINED: "Ghép tổ lẻ"}
+
+
+def rule_text(team: Team, threshold: int) -> str:
+    """Which rule formed the team, as an officer reads it."""
+    word = "tổ" if team.units[0].tdp is not None else "khu phố"
+    if team.kind is TeamKind.SOLO:
+        return f"Tổ ≥ {threshold} hộ" if threshold > 0 else f"Mỗi {word} một tổ"
+    if team.kind is TeamKind.PAIR and not team.cross_area:
+        where = " cùng khu phố" if word == "tổ" else ""
+        return f"Ghép 2 {word} < {threshold} hộ{where}"
+    areas = ", ".join(f"KP {k}" for k in team.khu_phos)
+    if team.kind is TeamKind.PAIR:
+        return f"Ghép 2 {word} lẻ < {threshold} hộ của 2 khu phố ({areas})"
+    return f"Tổ lẻ ghép tổ gần nhất ({areas})" if areas else "Tổ lẻ ghép tổ gần nhất"
+
+
+def _people_text(people: Sequence[Person | None]) -> str:
+    return "\n".join(_person_line(p) for p in people if p is not None)
+
+
+def _person_line(person: Person) -> str:
+    org = ORGANIZATION_NAMES.get(person.organization or "", "")
+    return f"{person.name} ({org})" if org else person.name
+
+
+def _proposals(sheet: Sheet, plan: Plan) -> None:
+    threshold = plan.profile.grouping.large_threshold
+    rows = [
+        [
+            team.id, ward.ward, _kp_list(team), _tdp_list(team), team.households,
+            _KIND_TEXT[team.kind], team.distance, rule_text(team, threshold),
+            _person_line(team.leader) if team.leader else "",
+            _person_line(team.deputy) if team.deputy else "",
+            _people_text(team.members), open_slots(team) or None,
+        ]
+        for ward in plan.wards
+        for team in ward.teams
+    ]
+    bases = {w.proximity for w in plan.wards}
+    formats = {6: _DISTANCE_FORMAT[bases.pop()]} if len(bases) == 1 else {6: "0.0"}
+    sheet.table(0, _PROPOSALS, rows, formats)
+
+
+def _kp_list(team: Team) -> str:
+    kps = team.khu_phos
+    return khu_pho_text(kps[0]) if len(kps) == 1 else ", ".join(f"KP {k}" for k in kps)
+
+
+def _tdp_list(team: Team) -> str:
+    if team.units[0].tdp is None:
+        return ""
+    return ", ".join(tdp_text(u.tdp) for u in team.units)
+
+
+# --- Danh sách thành viên -------------------------------------------------------------------
+
+def _roster(sheet: Sheet, plan: Plan) -> None:
+    width = len(ROSTER_HEADERS)
+    wards = [w.ward for w in plan.wards]
+    ward = wards[0].upper() if len(wards) == 1 else "……………"
+    left = {"bold": True, "align": "center"}
+    sheet.ws.merge_range(0, 0, 0, 4, "", sheet.fmt(align="center"))
+    sheet.put(0, 0, "ỦY BAN NHÂN DÂN", align="center")
+    sheet.ws.merge_range(1, 0, 1, 4, "", sheet.fmt(**left))
+    sheet.put(1, 0, f"PHƯỜNG {ward}", **left)
+    sheet.ws.merge_range(0, 5, 0, width - 1, "", sheet.fmt(**left))
+    sheet.put(0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", **left)
+    sheet.ws.merge_range(1, 5, 1, width - 1, "", sheet.fmt(**left))
+    sheet.put(1, 5, "Độc lập - Tự do - Hạnh phúc", underline=1, **left)
+    _title(sheet, 3, "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", width)
+    sheet.ws.merge_range(4, 0, 4, width - 1, "", sheet.fmt(italic=True, align="center"))
+    place = f"Ủy ban nhân dân phường {wards[0]}" if len(wards) == 1 else "Ủy ban nhân dân phường"
+    sheet.put(4, 0, f"(Kèm theo Quyết định số ……/QĐ-UBND ngày … tháng … năm … của {place})",
+              italic=True, align="center")
+    rows = [[n, *row] for n, row in enumerate(_roster_rows(plan), start=1)]
+    columns = [Column(h, w) for h, w in zip(ROSTER_HEADERS, ROSTER_WIDTHS, strict=True)]
+    header_row = 6
+    sheet.table(header_row, columns, rows)
+    sheet.ws.set_row(header_row, 32)
+    sheet.ws.set_landscape()
+    sheet.ws.set_paper(9)  # A4
+    sheet.ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.ws.fit_to_pages(1, 0)
+    sheet.ws.repeat_rows(header_row)
+    sheet.ws.center_horizontally()
+    sheet.ws.set_footer("&C&\"Times New Roman\"Trang &P/&N")
+
+
+def _roster_rows(plan: Plan) -> list[list[Any]]:
+    rows = []
+    for ward in plan.wards:
+        for team in ward.teams:
+            places = [team.id, ward.ward, _kp_list(team), _tdp_list(team)]
+            cast = [(team.leader, "Tổ trưởng"), (team.deputy, "Tổ phó")]
+            cast += [(m, "Thành viên") for m in team.members]
+            for person, role in cast:
+                if person is not None:
+                    rows.append([*places, *_person_cells(person, role)])
+    return rows
+
+
+def _person_cells(person: Person, role: str) -> list[Any]:
+    return [
+        person.name, person.birth_year, person.gender or "", role,
+        ORGANIZATION_NAMES.get(person.organization or "", ""), person.position or "",
+        person.phone or "", "",
+    ]
+
+
+# --- Cảnh báo -------------------------------------------------------------------------------
+
+_FINDINGS = (
+    Column("Mã", 22), Column("Mức độ", 10), Column("Nội dung", 60), Column("Phường", 14),
+    Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Mã tổ", 7), Column("Tệp", 18),
+    Column("Trang", 14), Column("Dòng", 6), Column("Cột", 14),
+)
+
+
+def _findings(sheet: Sheet, plan: Plan, lang: str) -> None:
+    rows = [
+        [f.code, _SEVERITY_TEXT[f.severity], f.message(lang), f.ward, f.khu_pho, f.tdp, f.team,
+         f.source.file, f.source.sheet, f.source.row, f.source.column]
+        for f in plan.findings
+    ]
+    sheet.table(0, _FINDINGS, rows)
+
+
+# --- Căn cứ ---------------------------------------------------------------------------------
+
+def _basis(sheet: Sheet, plan: Plan) -> None:
+    profile = plan.profile
+    g, m = profile.grouping, profile.members
+    rows: list[list[Any]] = [
+        ["Bộ quy tắc", profile.id],
+        ["Tên", profile.title],
+        *[["Văn bản căn cứ", doc] for doc in profile.documents],
+        ["Ngưỡng số hộ lập tổ riêng", g.large_threshold],
+        ["Phạm vi ghép tổ", "Khu phố" if g.area == "khu_pho" else "Phường"],
+        ["Tổ lẻ", "Ghép với tổ gần nhất" if g.leftover == "pair-nearest"
+         else "Nhập vào tổ công nghệ số gần nhất"],
+        ["Số tổ dân phố tối đa một tổ", g.max_units_per_team],
+        ["Tổ trưởng", "Tổ trưởng tổ dân phố, ưu tiên người trẻ tuổi"
+         if profile.leader.prefer == "youngest" else "Tổ trưởng tổ dân phố"],
+        ["Thành viên mỗi tổ dân phố", m.per_unit],
+        ["Đoàn thể được chọn", ", ".join(ORGANIZATION_NAMES[o] for o in m.organizations)],
+        ["Ưu tiên", ", ".join(ORGANIZATION_NAMES[o] for o in m.prefer)],
+        ["Nền tảng số", ", ".join(profile.platforms)],
+        ["Lập bằng", f"tcns {__version__}"],
+    ]
+    sheet.table(0, (Column("Nội dung", 30), Column("Giá trị", 90)), rows)

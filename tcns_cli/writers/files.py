@@ -1,0 +1,45 @@
+"""Safe output files: never over an input, never over an existing file unless forced, atomic."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from tcns_cli.errors import TcnsError
+
+
+def check_output(path: Path, inputs: Iterable[Path], force: bool) -> None:
+    """Refuse to write over an input file, or over an existing file without ``force``."""
+    target = path.resolve()
+    for given in inputs:
+        if given.exists() and given.resolve() == target:
+            raise TcnsError("OUTPUT_IS_INPUT", file=str(path))
+    if path.exists() and not force:
+        raise TcnsError("OUTPUT_EXISTS", file=str(path))
+    if path.exists() and path.is_dir():
+        raise TcnsError("OUTPUT_NOT_WRITABLE", file=str(path), detail="it is a folder")
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Let ``write`` fill a temporary file beside ``path``, then rename it into place.
+
+    An interrupted or failed write leaves any previous file untouched and no temporary
+    file behind.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise TcnsError("OUTPUT_NOT_WRITABLE", file=str(path), detail=exc.strerror) from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise TcnsError("OUTPUT_NOT_WRITABLE", file=str(path), detail=exc.strerror) from None
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,65 @@
+"""Plan → the JSON of SPEC §6.2 (``tcns.plan/1``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tcns_cli.model import Person, Team
+from tcns_cli.plan import Plan
+
+FORMAT = "tcns.plan/1"
+
+
+def person_dict(person: Person | None) -> dict[str, Any] | None:
+    """The PERSON shape."""
+    if person is None:
+        return None
+    return {
+        "name": person.name,
+        "birth_year": person.birth_year,
+        "gender": person.gender,
+        "khu_pho": person.khu_pho,
+        "tdp": person.tdp,
+        "organization": person.organization,
+        "position": person.position,
+        "phone": person.phone,
+    }
+
+
+def team_dict(team: Team) -> dict[str, Any]:
+    """One team."""
+    return {
+        "id": team.id,
+        "kind": team.kind.value,
+        "units": [
+            {"khu_pho": u.khu_pho, "tdp": u.tdp, "households": u.households} for u in team.units
+        ],
+        "households": team.households,
+        "distance": team.distance,
+        "leader": person_dict(team.leader),
+        "deputy": person_dict(team.deputy),
+        "members": [person_dict(m) for m in team.members if m is not None],
+    }
+
+
+def plan_dict(plan: Plan, lang: str) -> dict[str, Any]:
+    """The whole document."""
+    return {
+        "format": FORMAT,
+        "profile": {"id": plan.profile.id, "title": plan.profile.title},
+        "wards": [
+            {
+                "ward": w.ward,
+                "proximity": w.proximity.value,
+                "teams": [team_dict(t) for t in w.teams],
+            }
+            for w in plan.wards
+        ],
+        "findings": [f.to_dict(lang) for f in plan.findings],
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """Stable, readable JSON (UTF-8 text, accents kept)."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
