@@ -22,7 +22,9 @@ app = typer.Typer(
 
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Env: TCNS_LANG."),
+    typer.Option(
+        "--lang", metavar="vi|en", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Env: TCNS_LANG."
+    ),
 ]
 
 
@@ -64,26 +66,45 @@ def main_callback(
 @app.command()
 def plan(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Tệp danh sách tổ dân phố (.xlsx, .xls, .ods, .csv) "
-                                        "hoặc thư mục.", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="Tệp danh sách tổ dân phố (.xlsx, .xls, .ods, .csv) hoặc thư mục.",
+            show_default=False,
+            metavar="INPUT",
+        ),
     ],
     people: Annotated[
-        Path | None, typer.Option("--people", help="Tệp danh sách nhân sự riêng (nếu có).")
+        Path | None,
+        typer.Option("--people", help="Tệp danh sách nhân sự riêng (nếu có).", metavar="FILE"),
     ] = None,
     rules: Annotated[
-        str | None, typer.Option("--rules", help="Bộ quy tắc: mã (xem `tcns rules`) hoặc tệp "
-                                                 ".toml. Mặc định: thu-duc-4787-2022.")
+        str | None,
+        typer.Option(
+            "--rules",
+            metavar="ID|FILE",
+            help="Bộ quy tắc: mã hoặc tệp .toml. Mặc định: thu-duc-4787-2022.",
+        ),
     ] = None,
     ward: Annotated[
-        str | None, typer.Option("--ward", help="Tên phường khi tệp không có cột Phường.")
+        str | None,
+        typer.Option("--ward", metavar="NAME", help="Tên phường khi tệp không có cột Phường."),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Tệp Excel kết quả. Mặc định: "
-                                                         "<tên tệp đầu vào>-tcns.xlsx.")
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="OUT.xlsx",
+            help="Tệp Excel kết quả. Mặc định: <tên tệp đầu vào>-tcns.xlsx.",
+        ),
     ] = None,
     json_out: Annotated[
-        str | None, typer.Option("--json", help="Ghi JSON vào tệp này; '-' là màn hình "
-                                                "(khi đó chỉ ghi Excel nếu có -o).")
+        str | None,
+        typer.Option(
+            "--json",
+            metavar="FILE",
+            help="Ghi JSON vào tệp này; '-' là màn hình (khi đó chỉ ghi Excel nếu có -o).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp kết quả.")] = False,
     lang: LangOption = None,
@@ -96,7 +117,14 @@ def plan(
 
         to_stdout = json_out == "-"
         run_plan(
-            inputs, people, rules, ward, output, json_out, force, language,
+            inputs,
+            people,
+            rules,
+            ward,
+            output,
+            json_out,
+            force,
+            language,
             _console(stderr=to_stdout),
         )
     except TcnsError as error:

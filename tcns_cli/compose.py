@@ -9,6 +9,7 @@ from tcns_cli.errors import Finding, Severity
 from tcns_cli.model import Person, Team, Unit
 from tcns_cli.normalize import fold
 from tcns_cli.profiles import Profile
+from tcns_cli.readers.dataset import describe
 
 UnitKey = tuple[str | None, str | None]
 
@@ -132,9 +133,7 @@ def _borrow(team: Team, unit: Unit, pool: Pool, findings: list[Finding]) -> Pers
 
 
 def _unit_text(unit: Unit) -> str:
-    if unit.tdp is None or unit.khu_pho is None:
-        return unit.label
-    return f"{unit.tdp} (KP {unit.khu_pho})"
+    return describe(unit)
 
 
 def _unit_list(units: Sequence[Unit]) -> str:

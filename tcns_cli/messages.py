@@ -190,13 +190,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Team {team} has no leader: no leader data for {units}.",
     ),
     "NO_CANDIDATE": (
-        "Tổ công nghệ số {team}: tổ {unit} không có người thuộc đoàn thể để làm thành viên; "
+        "Tổ công nghệ số {team}: {unit} không có người thuộc đoàn thể để làm thành viên; "
         "còn trống 1 chỗ.",
-        "Team {team}: unit {unit} has no mass-organisation candidate; one slot left open.",
+        "Team {team}: {unit} has no mass-organisation candidate; one slot left open.",
     ),
     "MEMBER_BORROWED": (
-        "Tổ công nghệ số {team}: tổ {unit} không có ứng viên; lấy {name} của tổ {from_unit}.",
-        "Team {team}: unit {unit} has no candidate; took {name} of unit {from_unit}.",
+        "Tổ công nghệ số {team}: {unit} không có ứng viên; lấy {name} của {from_unit}.",
+        "Team {team}: {unit} has no candidate; took {name} of {from_unit}.",
     ),
     "NO_DEPUTY": (
         "Tổ công nghệ số {team}: không tìm được tổ phó theo quy tắc.",
@@ -205,19 +205,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     # Terminal words.
     "summary_title": ("Kết quả lập tổ công nghệ số", "TCNS team plan"),
     "col_ward": ("Phường", "Ward"),
-    "col_units": ("Số tổ dân phố", "Units"),
+    "col_units": ("Số tổ dân phố / khu phố", "Units"),
     "col_households": ("Số hộ", "Households"),
-    "col_teams": ("Số tổ CNS", "Teams"),
-    "col_solo": ("Tổ riêng", "Solo"),
-    "col_pair": ("Ghép 2", "Pairs"),
-    "col_joined": ("Ghép lẻ", "Joined"),
-    "col_members": ("Thành viên", "Members"),
-    "col_open": ("Chỗ trống", "Open slots"),
+    "col_teams": ("Số tổ công nghệ số", "Teams"),
+    "col_solo": ("  tổ riêng (≥ ngưỡng hộ)", "  solo"),
+    "col_pair": ("  ghép 2 tổ", "  pairs"),
+    "col_joined": ("  ghép tổ lẻ", "  joined"),
+    "col_members": ("Số người (tổ trưởng, tổ phó, thành viên)", "People"),
+    "col_open": ("Chỗ thành viên còn trống", "Open slots"),
     "col_proximity": ("Căn cứ khoảng cách", "Proximity"),
     "total": ("Tổng cộng", "Total"),
     "findings_line": (
         "Cảnh báo: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
         "Findings: {error} error(s), {warning} warning(s), {info} info.",
+    ),
+    "more_findings": (
+        "… và {count} {code} nữa (xem trang \"Cảnh báo\" trong tệp Excel).",
+        "… and {count} more {code} (see the \"Cảnh báo\" sheet of the workbook).",
     ),
     "wrote": ("Đã ghi {file}", "Wrote {file}"),
     "error_prefix": ("Lỗi", "Error"),
@@ -229,7 +233,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 
-def text(key: str, lang: str, **params: Any) -> str:
+def text(key: str, lang: str, /, **params: Any) -> str:
     """The sentence for ``key`` in ``lang`` with its placeholders filled."""
     vi, en = CATALOG[key]
     template = en if lang == "en" else vi

@@ -11,6 +11,7 @@ from tcns_cli.messages import text
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from tcns_cli.model import Team
     from tcns_cli.plan import Plan
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
@@ -42,45 +43,65 @@ def print_error(console: Console, error: TcnsError, lang: str) -> None:
                   highlight=False)
 
 
-def print_plan_summary(console: Console, plan: Plan, lang: str) -> None:
-    """Per ward: units, households, teams by kind, members, open slots; then findings."""
-    from rich.table import Table
+_METRICS = ("col_units", "col_households", "col_teams", "col_solo", "col_pair", "col_joined",
+            "col_members", "col_open")
 
+
+def ward_metrics(teams: tuple[Team, ...]) -> list[int]:
+    """Units, households, teams, solo, pair, joined, people, open slots."""
     from tcns_cli.compose import open_slots, team_size
 
+    kinds = Counter(t.kind.value for t in teams)
+    return [sum(len(t.units) for t in teams), sum(t.households for t in teams), len(teams),
+            kinds["solo"], kinds["pair"], kinds["joined"], sum(team_size(t) for t in teams),
+            sum(open_slots(t) for t in teams)]
+
+
+def print_plan_summary(console: Console, plan: Plan, lang: str) -> None:
+    """One ward: a column of figures; several: one row per ward and a total. Then findings."""
+    from rich.table import Table
+
+    rows = [(w.ward, ward_metrics(w.teams), text(f"proximity_{w.proximity.value}", lang))
+            for w in plan.wards]
     table = Table(title=text("summary_title", lang), title_justify="left")
-    keys = ("col_ward", "col_units", "col_households", "col_teams", "col_solo", "col_pair",
-            "col_joined", "col_members", "col_open", "col_proximity")
-    for n, key in enumerate(keys):
-        table.add_column(text(key, lang), justify="left" if n in (0, 9) else "right")
-    rows = []
-    for ward in plan.wards:
-        teams = ward.teams
-        kinds = Counter(t.kind.value for t in teams)
-        row = [len([u for t in teams for u in t.units]), sum(t.households for t in teams),
-               len(teams), kinds["solo"], kinds["pair"], kinds["joined"],
-               sum(team_size(t) for t in teams), sum(open_slots(t) for t in teams)]
-        rows.append(row)
-        table.add_row(ward.ward, *map(str, row), text(f"proximity_{ward.proximity.value}", lang))
-    if len(rows) > 1:
-        totals = [sum(col) for col in zip(*rows, strict=True)]
-        table.add_row(text("total", lang), *map(str, totals), "", style="bold")
+    if len(rows) == 1:
+        ward, figures, basis = rows[0]
+        table.add_column(text("col_ward", lang))
+        table.add_column(ward, justify="right")
+        for key, value in zip(_METRICS, figures, strict=True):
+            table.add_row(text(key, lang), f"{value:,}".replace(",", "."))
+        table.add_row(text("col_proximity", lang), basis)
+    else:
+        table.add_column(text("col_ward", lang))
+        for key in _METRICS:
+            table.add_column(text(key, lang), justify="right")
+        for ward, figures, _ in rows:
+            table.add_row(ward, *map(str, figures))
+        totals = [sum(col) for col in zip(*(r[1] for r in rows), strict=True)]
+        table.add_row(text("total", lang), *map(str, totals), style="bold")
     console.print(table)
     print_findings(console, plan.findings, lang)
 
 
 def print_findings(console: Console, findings: tuple[Finding, ...], lang: str,
-                   limit: int = 12) -> None:
-    """Warnings and errors one per line (the first ``limit``), then the counts."""
-    shown = [f for f in findings if f.severity is not Severity.INFO]
-    for finding in shown[:limit]:
+                   per_code: int = 3) -> None:
+    """Warnings and errors, at most ``per_code`` lines of each code, then the counts."""
+    shown: Counter[str] = Counter()
+    for finding in findings:
+        if finding.severity is Severity.INFO:
+            continue
+        shown[finding.code] += 1
+        if shown[finding.code] > per_code:
+            continue
         place = where(finding, lang)
         prefix = f"{place}: " if place else ""
         console.print(
             f"[{_STYLE[finding.severity]}]{finding.code}[/] {prefix}{finding.message(lang)}",
             highlight=False,
         )
-    if len(shown) > limit:
-        console.print(f"… (+{len(shown) - limit})", style="dim")
+    for code, count in shown.items():
+        if count > per_code:
+            console.print(text("more_findings", lang, count=count - per_code, code=code),
+                          style="dim", highlight=False)
     counts = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
     console.print(text("findings_line", lang, **counts), highlight=False)

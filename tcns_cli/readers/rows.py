@@ -62,7 +62,7 @@ def data_rows(
     for index in range(header.index + 1, len(table.rows)):
         raw = table.rows[index]
         cells = {f: (raw[c] if c < len(raw) else "") for f, c in header.columns.items()}
-        source = Source(table.file, table.sheet, index + 1, None)
+        source = Source(table.file, table.sheet or None, index + 1, None)
         if all(cell_text(v) == "" for v in cells.values()):
             if after_total and any(cell_text(v) for v in raw):
                 ignored.append(index + 1)
@@ -84,7 +84,7 @@ def data_rows(
                 carried[name] = cells[name]
         yield Row(cells, source, header)
     if ignored:
-        source = Source(table.file, table.sheet, ignored[0], None)
+        source = Source(table.file, table.sheet or None, ignored[0], None)
         findings.append(
             Finding("ROWS_AFTER_TOTAL", Severity.INFO, {"count": len(ignored)}, source=source)
         )

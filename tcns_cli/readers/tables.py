@@ -49,7 +49,7 @@ def read_tables(path: Path) -> list[Table]:
     """Every sheet of a spreadsheet, or the one table of a text file."""
     _check_file(path)
     if path.suffix.lower() in TEXT_SUFFIXES:
-        return [Table(path.name, path.stem, _read_text(path))]
+        return [Table(path.name, "", _read_text(path))]  # a text file has no sheets
     return _read_spreadsheet(path)
 
 

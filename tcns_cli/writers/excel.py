@@ -25,6 +25,7 @@ ROSTER_HEADERS = (
 )
 ROSTER_WIDTHS = (5, 7, 12, 11, 14, 24, 7, 7, 11, 17, 18, 13, 14)
 FONT = "Times New Roman"
+ROSTER_HEADER_ROW = 6  # 0-based: the roster's column headers are on Excel row 7
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 _SEVERITY_TEXT = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
 _DISTANCE_FORMAT = {
@@ -72,21 +73,48 @@ class Sheet:
             self.ws.write_number(row, col, value, self.fmt(**props))
 
     def table(self, top: int, columns: Sequence[Column], rows: Sequence[Sequence[Any]],
-              formats: dict[int, str] | None = None) -> int:
+              styles: dict[int, dict[str, Any]] | None = None) -> int:
         """A bordered table with a frozen header, a filter and set widths; returns next row."""
         head = {"bold": True, "border": 1, "text_wrap": True, "align": "center",
                 "bg_color": "#DDEBF7"}
         for col, column in enumerate(columns):
             self.put(top, col, column.header, **head)
             self.ws.set_column(col, col, column.width)
+        self.ws.set_row(top, LINE_HEIGHT * max(_lines(c.header, c.width) for c in columns))
         for r, values in enumerate(rows, start=top + 1):
             for col, value in enumerate(values):
-                extra = {"num_format": formats[col]} if formats and col in formats else {}
+                extra = styles.get(col, {}) if styles else {}
                 self.put(r, col, value, border=1, text_wrap=True, **extra)
+            height = max(_lines(v, c.width) for v, c in zip(values, columns, strict=True))
+            if height > 1:
+                # xlsxwriter cannot measure text; without a height, wrapped lines overlap.
+                self.ws.set_row(r, LINE_HEIGHT * height)
         last = top + len(rows)
         self.ws.freeze_panes(top + 1, 0)
         self.ws.autofilter(top, 0, max(top, last), len(columns) - 1)
+        self.print_setup(top)
         return last + 1
+
+    def print_setup(self, header_row: int) -> None:
+        """A4 landscape, one page wide, the header row repeated on every page."""
+        self.ws.set_landscape()
+        self.ws.set_paper(9)
+        self.ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        self.ws.fit_to_pages(1, 0)
+        self.ws.repeat_rows(header_row)
+        self.ws.center_horizontally()
+        self.ws.set_footer('&C&"Times New Roman"Trang &P/&N')
+
+
+LINE_HEIGHT = 16.5
+
+
+def _lines(value: Any, width: float) -> int:
+    """How many lines a wrapped cell needs at a column width (characters)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    usable = max(1.0, width - 1.5)
+    return sum(max(1, -(-len(part) // int(usable))) for part in value.split("\n"))
 
 
 def write_plan(plan: Plan, path: Path, lang: str) -> None:
@@ -208,8 +236,8 @@ def _proposals(sheet: Sheet, plan: Plan) -> None:
         for team in ward.teams
     ]
     bases = {w.proximity for w in plan.wards}
-    formats = {6: _DISTANCE_FORMAT[bases.pop()]} if len(bases) == 1 else {6: "0.0"}
-    sheet.table(0, _PROPOSALS, rows, formats)
+    number = _DISTANCE_FORMAT[bases.pop()] if len(bases) == 1 else "0.0"
+    sheet.table(0, _PROPOSALS, rows, {6: {"num_format": number}})
 
 
 def _kp_list(team: Team) -> str:
@@ -245,16 +273,8 @@ def _roster(sheet: Sheet, plan: Plan) -> None:
               italic=True, align="center")
     rows = [[n, *row] for n, row in enumerate(_roster_rows(plan), start=1)]
     columns = [Column(h, w) for h, w in zip(ROSTER_HEADERS, ROSTER_WIDTHS, strict=True)]
-    header_row = 6
-    sheet.table(header_row, columns, rows)
-    sheet.ws.set_row(header_row, 32)
-    sheet.ws.set_landscape()
-    sheet.ws.set_paper(9)  # A4
-    sheet.ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    sheet.ws.fit_to_pages(1, 0)
-    sheet.ws.repeat_rows(header_row)
-    sheet.ws.center_horizontally()
-    sheet.ws.set_footer("&C&\"Times New Roman\"Trang &P/&N")
+    centred = {"align": "center"}
+    sheet.table(ROSTER_HEADER_ROW, columns, rows, {0: centred, 6: centred, 7: centred})
 
 
 def _roster_rows(plan: Plan) -> list[list[Any]]:

@@ -1,0 +1,91 @@
+"""Canonical labels, ward names, counts, phones and organisations (SPEC §2.3)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from tcns_cli.normalize import (
+    canonical_label,
+    households,
+    natural_key,
+    organization,
+    phone,
+    ward_name,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("Tổ 01", "1"), ("KP 03", "3"), ("12A", "12A"), ("Ấp Bình Hòa", "Bình Hòa"),
+        ("Khu phố 1", "1"), ("KP1", "1"), ("KP 01", "1"), (1, "1"), (1.0, "1"), ("TDP 1", "1"),
+        ("Tổ dân phố 05", "5"), ("Tổ số 7", "7"), ("Thôn Đông", "Đông"), ("", None),
+        (unicodedata.normalize("NFD", "Tổ dân phố 09"), "9"),
+    ],
+)
+def test_canonical_label(raw: object, label: str | None) -> None:
+    assert canonical_label(raw) == label
+
+
+def test_natural_order_numbers_first_then_names() -> None:
+    labels = ["10", "2", "1", "12A", "Bình Hòa", "An", "3"]
+    assert sorted(labels, key=natural_key) == ["1", "2", "3", "10", "12A", "An", "Bình Hòa"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [("Phường Linh Trung", "Linh Trung"), ("P. Linh Trung", "Linh Trung"),
+     ("Xã Bình Chánh", "Bình Chánh"), ("Phú Hữu", "Phú Hữu"), (" phường  Thảo Điền ", "Thảo Điền")],
+)
+def test_ward_name(raw: str, name: str) -> None:
+    assert ward_name(raw) == name
+
+
+@pytest.mark.parametrize("raw", [1020, 1020.0, "1.020", "1,020", "1 020", "1020.0"])
+def test_households_accepts_thousands_separators(raw: object) -> None:
+    assert households(raw) == 1020
+
+
+@pytest.mark.parametrize("raw", [12.5, "12.5", -3, "-3", "nhiều", "", None, True])
+def test_households_rejects_fractions_negatives_and_text(raw: object) -> None:
+    assert households(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [
+        (901234567, "0901234567"), (901234567.0, "0901234567"), ("090 123 4567", "0901234567"),
+        ("0901.234.567", "0901234567"), ("+84 90 123 4567", "0901234567"),
+        ("84901234567", "0901234567"), ("01689123456", "0389123456"),
+        ("0120 123 4567", "0701234567"), ("028 3812 3456", "02838123456"),
+    ],
+)
+def test_phone_normalised(raw: object, number: str) -> None:
+    assert phone(raw) == (number, True)
+
+
+@pytest.mark.parametrize("raw", ["12345", "0890123456", "abc"])
+def test_invalid_phone_kept_as_written(raw: str) -> None:
+    assert phone(raw) == (raw, False)
+
+
+@pytest.mark.parametrize(
+    ("raw", "org"),
+    [
+        ("Đoàn thanh niên", "doan-thanh-nien"), ("Chi đoàn", "doan-thanh-nien"),
+        ("ĐTN", "doan-thanh-nien"), ("Đoàn TNCS Hồ Chí Minh", "doan-thanh-nien"),
+        ("Hội LHPN", "hoi-phu-nu"), ("Đại diện Hội Phụ nữ", "hoi-phu-nu"),
+        ("Chi hội CCB", "hoi-cuu-chien-binh"), ("Chi hội NCT", "hoi-nguoi-cao-tuoi"),
+        ("CTĐ", "hoi-chu-thap-do"), ("Ban công tác Mặt trận", "mat-tran"), ("MTTQ", "mat-tran"),
+        ("Công an khu vực", "cong-an"), ("Hội Nông dân", "hoi-nong-dan"),
+    ],
+)
+def test_organisations(raw: str, org: str) -> None:
+    assert organization(raw) == (org, True)
+
+
+def test_unknown_and_empty_organisation() -> None:
+    assert organization("Câu lạc bộ dưỡng sinh") == (None, False)
+    assert organization("") == (None, True)
