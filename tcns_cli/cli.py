@@ -131,6 +131,71 @@ def plan(
         _fail(error, language)
 
 
+@app.command()
+def validate(
+    roster: Annotated[
+        Path,
+        typer.Argument(
+            help='Danh sách thành viên cần kiểm tra (trang "Danh sách thành '
+            'viên" hoặc bảng gõ tay cùng tiêu đề).',
+            metavar="ROSTER",
+            show_default=False,
+        ),
+    ],
+    units: Annotated[
+        Path, typer.Option("--units", metavar="FILE", help="Tệp danh sách tổ dân phố của phường.")
+    ],
+    people: Annotated[
+        Path | None,
+        typer.Option("--people", metavar="FILE", help="Tệp danh sách nhân sự (nếu có)."),
+    ] = None,
+    rules: Annotated[
+        str | None,
+        typer.Option(
+            "--rules", metavar="ID|FILE", help="Bộ quy tắc (mặc định: thu-duc-4787-2022)."
+        ),
+    ] = None,
+    ward: Annotated[
+        str | None, typer.Option("--ward", metavar="NAME", help="Tên phường khi tệp không ghi.")
+    ] = None,
+    json_out: Annotated[
+        str | None,
+        typer.Option("--json", metavar="FILE", help="Ghi kết quả JSON; '-' là màn hình."),
+    ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", metavar="OUT.xlsx", help="Ghi tệp Excel các lỗi để rà soát."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp kết quả.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Kiểm tra danh sách tổ công nghệ số có sẵn theo quy tắc; mã thoát 0 / 1 / 2."""
+    language = default_lang()
+    try:
+        language = _lang(lang)
+        from tcns_cli.commands import run_validate
+
+        errors, warnings = run_validate(
+            roster,
+            units,
+            people,
+            rules,
+            ward,
+            json_out,
+            report,
+            force,
+            language,
+            _console(stderr=json_out == "-"),
+        )
+    except TcnsError as error:
+        _fail(error, language)
+    if errors or (strict and warnings):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Entry point of the ``tcns`` script."""
     app(prog_name="tcns")

@@ -202,6 +202,99 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tổ công nghệ số {team}: không tìm được tổ phó theo quy tắc.",
         "Team {team}: no deputy matching the profile was found.",
     ),
+    # Validation (SPEC §7).
+    "NO_ROSTER_SHEET": (
+        "Không tìm thấy danh sách tổ trong {file}: cần dòng tiêu đề có cột \"Mã tổ\" và "
+        "\"Họ và tên\" (như trang \"Danh sách thành viên\" do tcns plan ghi).",
+        "No team list in {file}: it needs a header row with \"Mã tổ\" (team id) and "
+        "\"Họ và tên\" (name) columns, like the \"Danh sách thành viên\" sheet tcns plan writes.",
+    ),
+    "ROSTER_NO_TEAM": (
+        "Dòng có người nhưng thiếu mã tổ.",
+        "The row names a person but no team id.",
+    ),
+    "UNIT_NOT_COVERED": (
+        "{unit} chưa thuộc tổ công nghệ số nào.",
+        "{unit} is in no team.",
+    ),
+    "UNIT_IN_SEVERAL_TEAMS": (
+        "{unit} thuộc cả tổ {other} và tổ {team}.",
+        "{unit} is in team {other} and in team {team}.",
+    ),
+    "UNKNOWN_UNIT": (
+        "Tổ {team} ghi \"{unit}\" nhưng không có tổ này trong danh sách tổ dân phố.",
+        "Team {team} names \"{unit}\", which is not in the unit file.",
+    ),
+    "LARGE_UNIT_NOT_ALONE": (
+        "{unit} có {households} hộ (từ ngưỡng trở lên) nhưng ghép chung với tổ khác.",
+        "{unit} has {households} households (at or above the threshold) but shares its team.",
+    ),
+    "SMALL_UNIT_ALONE": (
+        "{unit} dưới ngưỡng số hộ nhưng đứng riêng, trong khi còn tổ nhỏ khác để ghép.",
+        "{unit} is below the threshold yet alone, although another small unit could pair "
+        "with it.",
+    ),
+    "TOO_MANY_UNITS": (
+        "Tổ {team} gồm {count} tổ dân phố, quá {limit}.",
+        "Team {team} holds {count} units, more than {limit}.",
+    ),
+    "AVOIDABLE_CROSS_AREA": (
+        "Tổ {team} ghép khác khu phố dù khu phố {area} ({count} tổ nhỏ) có thể ghép trong "
+        "nội bộ.",
+        "Team {team} crosses areas although area {area} ({count} small units) could pair "
+        "internally.",
+    ),
+    "LEADER_NOT_UNIT_LEADER": (
+        "Tổ trưởng {name} không phải tổ trưởng của tổ dân phố nào trong tổ {team}.",
+        "Leader {name} leads none of the units of team {team}.",
+    ),
+    "LEADER_NOT_YOUNGEST": (
+        "Tổ {team}: {younger} (sinh {year}) trẻ hơn tổ trưởng {name}; nên ưu tiên người trẻ.",
+        "Team {team}: {younger} (born {year}) is younger than leader {name}; the younger is "
+        "preferred.",
+    ),
+    "MEMBER_COUNT": (
+        "Tổ {team} có {count} thành viên; theo quy tắc cần {wanted}.",
+        "Team {team} has {count} member(s); the profile asks for {wanted}.",
+    ),
+    "MEMBER_NOT_IN_ORGANIZATION": (
+        "Thành viên {name} (tổ {team}) không thuộc đoàn thể được chọn theo quy tắc.",
+        "Member {name} (team {team}) belongs to no organisation the profile accepts.",
+    ),
+    "YOUTH_UNION_AVAILABLE": (
+        "Tổ {team}: {name} không là đoàn viên trong khi còn đoàn viên {spare} chưa tham gia.",
+        "Team {team}: {name} is not from the Youth Union though {spare} of the Youth Union is "
+        "still available.",
+    ),
+    "PERSON_IN_SEVERAL_TEAMS": (
+        "{name} có tên trong cả tổ {other} và tổ {team}.",
+        "{name} serves in team {other} and in team {team}.",
+    ),
+    "PLATFORM_NOT_ALLOWED": (
+        "Tổ {team} dùng nền tảng \"{platform}\"; quy tắc cho phép: {allowed}.",
+        "Team {team} uses \"{platform}\"; the profile allows: {allowed}.",
+    ),
+    "TEAM_SIZE": (
+        "Tổ {team} có {size} người; quy tắc: tối thiểu {low}, tối đa {high}.",
+        "Team {team} has {size} people; the profile asks for at least {low}, at most {high}.",
+    ),
+    "MISSING_ROLE": (
+        "Tổ {team} thiếu thành phần bắt buộc: {role}.",
+        "Team {team} lacks a required role: {role}.",
+    ),
+    "validate_title": ("Kết quả kiểm tra danh sách tổ", "Team list check"),
+    "validate_ok": (
+        "Không có lỗi: danh sách đúng quy tắc {profile}.",
+        "No errors: the list follows {profile}.",
+    ),
+    "col_team": ("Tổ", "Team"),
+    "col_code": ("Mã", "Code"),
+    "col_severity": ("Mức", "Severity"),
+    "col_where": ("Vị trí", "Where"),
+    "col_message": ("Nội dung", "Message"),
+    "severity_error": ("lỗi", "error"),
+    "severity_warning": ("cảnh báo", "warning"),
+    "severity_info": ("thông tin", "info"),
     # Terminal words.
     "summary_title": ("Kết quả lập tổ công nghệ số", "TCNS team plan"),
     "col_ward": ("Phường", "Ward"),
@@ -216,7 +309,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col_proximity": ("Căn cứ khoảng cách", "Proximity"),
     "total": ("Tổng cộng", "Total"),
     "findings_line": (
-        "Cảnh báo: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
+        "Tổng: {error} lỗi, {warning} cảnh báo, {info} thông tin.",
         "Findings: {error} error(s), {warning} warning(s), {info} info.",
     ),
     "more_findings": (

@@ -12,6 +12,7 @@ from tcns_cli.model import Person, Proximity, Team, TeamKind, Unit, WardPlan
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
 from tcns_cli.readers.dataset import Dataset, describe
+from tcns_cli.validate import self_check
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,8 @@ def plan_ward(
         if group.kind is TeamKind.JOINED and group.joiner is not None:
             findings.append(_joined_finding(team, group, units))
         teams.append(compose_team(team, pool, profile, findings))
+    # The same rule checks `tcns validate` runs: a correct plan yields none of them.
+    findings += self_check(ward, units, teams, people, profile)
     return WardPlan(ward, dist.basis, tuple(teams))
 
 

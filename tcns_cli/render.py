@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
     from tcns_cli.model import Team
     from tcns_cli.plan import Plan
+    from tcns_cli.profiles import Profile
+    from tcns_cli.validate import Validation
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
@@ -105,3 +107,36 @@ def print_findings(console: Console, findings: tuple[Finding, ...], lang: str,
                           style="dim", highlight=False)
     counts = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
     console.print(text("findings_line", lang, **counts), highlight=False)
+
+
+def print_validation(console: Console, findings: tuple[Finding, ...], result: Validation,
+                     profile: Profile, lang: str) -> None:
+    """The findings grouped by team (rows in team order), then the counts."""
+    from rich.table import Table
+
+    table = Table(title=text("validate_title", lang), title_justify="left", show_lines=False)
+    for key in ("col_team", "col_severity", "col_code", "col_where", "col_message"):
+        table.add_column(text(key, lang), overflow="fold")
+    ordered = sorted(findings, key=lambda f: (f.team is None, f.team or "", f.source.row or 0))
+    previous = None
+    for finding in ordered:
+        team = finding.team or "—"
+        style = _STYLE[finding.severity]
+        table.add_row(team if team != previous else "",
+                      f"[{style}]{text('severity_' + finding.severity.value, lang)}[/]",
+                      finding.code, _short_where(finding, lang), finding.message(lang))
+        previous = team
+    if findings:
+        console.print(table)
+    counts = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
+    if counts["error"] == 0:
+        console.print(text("validate_ok", lang, profile=profile.id), style="green")
+    console.print(text("findings_line", lang, **counts), highlight=False)
+
+
+def _short_where(finding: Finding, lang: str) -> str:
+    src = finding.source
+    if src.row is None:
+        return src.file or ""
+    word = "row" if lang == "en" else "dòng"
+    return f"{src.sheet or src.file} {word} {src.row}"

@@ -56,6 +56,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "digital_skills": ("Kỹ năng số", "Có kỹ năng số", "Digital skills"),
     "note": ("Ghi chú", "Note", "Notes"),
+    "platform": ("Nền tảng", "Nền tảng số", "Nhóm Zalo", "Nền tảng quản lý", "Platform"),
 }
 
 _EXACT = {squash_exact(a): f for f, aliases in ALIASES.items() for a in aliases}
@@ -110,6 +111,7 @@ def find_header(rows: list[list[Any]], required: tuple[tuple[str, ...], ...]) ->
 
 
 UNIT_SHEET = (("households",),)
+ROSTER_SHEET = (("team_id", "name"), ("team_id", "family", "given"))
 PEOPLE_SHEET = (
     ("name", "organization"),
     ("name", "position"),

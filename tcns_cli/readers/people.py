@@ -37,17 +37,19 @@ def read_people_table(
     table: Table, header: Header, default_ward: str | None, findings: list[Finding]
 ) -> list[Person]:
     """Every person of one sheet; rows without a name are reported, not dropped silently."""
-    out: list[Person] = []
     key = "name" if "name" in header.columns else "given"
-    for row in data_rows(table, header, ("ward", "khu_pho"), key, findings):
-        name = _name(row)
-        if not name:
-            findings.append(
-                Finding("PERSON_NO_NAME", Severity.WARNING, source=row.at(key))
-            )
-            continue
-        out.append(_person(row, name, default_ward, findings))
-    return out
+    rows = data_rows(table, header, ("ward", "khu_pho"), key, findings)
+    return [p for row in rows if (p := person_from_row(row, default_ward, findings))]
+
+
+def person_from_row(row: Row, default_ward: str | None, findings: list[Finding]) -> Person | None:
+    """The person on a row; a row with data but no name is reported and gives None."""
+    name = _name(row)
+    if not name:
+        key = "name" if "name" in row.header.columns else "given"
+        findings.append(Finding("PERSON_NO_NAME", Severity.WARNING, source=row.at(key)))
+        return None
+    return _person(row, name, default_ward, findings)
 
 
 def _name(row: Row) -> str:

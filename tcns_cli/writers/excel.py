@@ -27,7 +27,7 @@ ROSTER_WIDTHS = (5, 7, 12, 11, 14, 24, 7, 7, 11, 17, 18, 13, 14)
 FONT = "Times New Roman"
 ROSTER_HEADER_ROW = 6  # 0-based: the roster's column headers are on Excel row 7
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
-_SEVERITY_TEXT = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
+SEVERITY_TEXT = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
 _DISTANCE_FORMAT = {
     Proximity.COORDINATES: '#,##0" m"',
     Proximity.ADJACENCY: '0" bước"',
@@ -117,13 +117,18 @@ def _lines(value: Any, width: float) -> int:
     return sum(max(1, -(-len(part) // int(usable))) for part in value.split("\n"))
 
 
-def write_plan(plan: Plan, path: Path, lang: str) -> None:
-    """Write the five sheets of SPEC §6.1, in order."""
+def workbook(path: Path) -> Any:
+    """A new xlsxwriter workbook that never turns a string into a formula, URL or number."""
     import xlsxwriter
 
     options = {"strings_to_formulas": False, "strings_to_urls": False,
                "strings_to_numbers": False}
-    book = xlsxwriter.Workbook(str(path), options)
+    return xlsxwriter.Workbook(str(path), options)
+
+
+def write_plan(plan: Plan, path: Path, lang: str) -> None:
+    """Write the five sheets of SPEC §6.1, in order."""
+    book = workbook(path)
     book.set_properties({"title": "Tổ công nghệ số cộng đồng", "comments": f"tcns {__version__}"})
     _summary(Sheet(book, SHEETS[0]), plan)
     _proposals(Sheet(book, SHEETS[1]), plan)
@@ -246,8 +251,11 @@ def _kp_list(team: Team) -> str:
 
 
 def _tdp_list(team: Team) -> str:
+    """``Tổ 3, Tổ 4``; across khu phố ``Tổ 13 (KP 3), Tổ 4 (KP 5)`` so each TDP is exact."""
     if team.units[0].tdp is None:
         return ""
+    if len(team.khu_phos) > 1:
+        return ", ".join(f"{tdp_text(u.tdp)} (KP {u.khu_pho})" for u in team.units)
     return ", ".join(tdp_text(u.tdp) for u in team.units)
 
 
@@ -309,7 +317,7 @@ _FINDINGS = (
 
 def _findings(sheet: Sheet, plan: Plan, lang: str) -> None:
     rows = [
-        [f.code, _SEVERITY_TEXT[f.severity], f.message(lang), f.ward, f.khu_pho, f.tdp, f.team,
+        [f.code, SEVERITY_TEXT[f.severity], f.message(lang), f.ward, f.khu_pho, f.tdp, f.team,
          f.source.file, f.source.sheet, f.source.row, f.source.column]
         for f in plan.findings
     ]

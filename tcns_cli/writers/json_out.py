@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from tcns_cli.errors import Finding, Severity
 from tcns_cli.model import Person, Team
 from tcns_cli.plan import Plan
+from tcns_cli.profiles import Profile
+from tcns_cli.validate import Validation
 
 FORMAT = "tcns.plan/1"
 
@@ -57,6 +60,20 @@ def plan_dict(plan: Plan, lang: str) -> dict[str, Any]:
             for w in plan.wards
         ],
         "findings": [f.to_dict(lang) for f in plan.findings],
+    }
+
+
+def validation_dict(
+    profile: Profile, result: Validation, findings: tuple[Finding, ...], lang: str
+) -> dict[str, Any]:
+    """``tcns.validate/1``: the profile, a summary, and every finding (the FINDING shape)."""
+    counts = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
+    return {
+        "format": "tcns.validate/1",
+        "profile": {"id": profile.id, "title": profile.title},
+        "summary": {"teams": result.teams, "people": result.people, **counts,
+                    "valid": counts["error"] == 0},
+        "findings": [f.to_dict(lang) for f in findings],
     }
 
 

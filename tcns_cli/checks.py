@@ -1,0 +1,407 @@
+"""The rules as checks: one function per finding code of SPEC §7, in one registry.
+
+``tcns validate`` runs them on a team list typed by hand; ``tcns plan`` runs the same
+functions on its own teams as a self-check. Each check yields findings; none raises.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from tcns_cli.errors import Finding, Severity
+from tcns_cli.grouping import area_of
+from tcns_cli.model import Person, Source, Unit
+from tcns_cli.normalize import fold, phone
+from tcns_cli.profiles import Profile
+
+YOUTH_UNION = "doan-thanh-nien"
+
+DEFAULT_SEVERITY: dict[str, Severity] = {
+    "UNIT_NOT_COVERED": Severity.ERROR,
+    "UNIT_IN_SEVERAL_TEAMS": Severity.ERROR,
+    "UNKNOWN_UNIT": Severity.ERROR,
+    "LARGE_UNIT_NOT_ALONE": Severity.ERROR,
+    "SMALL_UNIT_ALONE": Severity.ERROR,
+    "TOO_MANY_UNITS": Severity.ERROR,
+    "AVOIDABLE_CROSS_AREA": Severity.ERROR,
+    "NO_LEADER": Severity.ERROR,
+    "LEADER_NOT_UNIT_LEADER": Severity.ERROR,
+    "LEADER_NOT_YOUNGEST": Severity.WARNING,
+    "MEMBER_COUNT": Severity.ERROR,
+    "MEMBER_NOT_IN_ORGANIZATION": Severity.ERROR,
+    "YOUTH_UNION_AVAILABLE": Severity.WARNING,
+    "PERSON_IN_SEVERAL_TEAMS": Severity.ERROR,
+    "BAD_PHONE": Severity.WARNING,
+    "PLATFORM_NOT_ALLOWED": Severity.WARNING,
+    "TEAM_SIZE": Severity.WARNING,
+    "MISSING_ROLE": Severity.ERROR,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedTeam:
+    """A team as the checks see it, from a team list or from a plan."""
+
+    id: str
+    ward: str
+    units: tuple[Unit, ...]
+    leaders: tuple[Person, ...] = ()
+    deputies: tuple[Person, ...] = ()
+    members: tuple[Person, ...] = ()
+    platform: str = ""
+    source: Source = field(default_factory=Source)
+    unknown_units: tuple[str, ...] = ()
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone in the team."""
+        return (*self.leaders, *self.deputies, *self.members)
+
+
+@dataclass(frozen=True)
+class Ward:
+    """One ward's units, teams and known people, under a profile."""
+
+    name: str
+    units: tuple[Unit, ...]
+    teams: tuple[CheckedTeam, ...]
+    people: tuple[Person, ...]
+    profile: Profile
+
+    def finding(self, code: str, source: Source, team: CheckedTeam | None = None,
+                unit: Unit | None = None, /, **params: Any) -> Finding:
+        """A finding with this ward's severity for ``code``."""
+        severity = self.profile.severity_of(code, DEFAULT_SEVERITY[code])
+        return Finding(code, severity, {"team": team.id if team else "", **params}, self.name,
+                       unit.khu_pho if unit else None, unit.tdp if unit else None,
+                       team.id if team else None, source)
+
+    @cached_property
+    def people_by_name(self) -> dict[str, list[Person]]:
+        """The ward's known people by folded name."""
+        index: dict[str, list[Person]] = defaultdict(list)
+        for person in self.people:
+            index[fold(person.name)].append(person)
+        return index
+
+    def known(self, person: Person) -> Person | None:
+        """The people list's entry for someone on a team, if any."""
+        return next((p for p in self.people_by_name.get(fold(person.name), [])
+                     if same_person(p, person)), None)
+
+    def is_small(self, unit: Unit) -> bool:
+        """Below the threshold (never, when the threshold is 0)."""
+        limit = self.profile.grouping.large_threshold
+        return limit > 0 and unit.households < limit
+
+    def small_per_area(self) -> Counter[str | None]:
+        """How many small units each pairing area holds."""
+        return Counter(area_of(u, self.profile.grouping) for u in self.units if self.is_small(u))
+
+
+Check = Callable[[Ward], Iterator[Finding]]
+CHECKS: dict[str, Check] = {}
+
+
+def check(code: str) -> Callable[[Check], Check]:
+    """Register a check under its finding code."""
+    def register(function: Check) -> Check:
+        CHECKS[code] = function
+        return function
+    return register
+
+
+def run_checks(ward: Ward, codes: Sequence[str] | None = None) -> list[Finding]:
+    """Every registered check (or those named) on one ward, in registry order."""
+    return [f for code, fn in CHECKS.items() if codes is None or code in codes for f in fn(ward)]
+
+
+def same_person(a: Person, b: Person) -> bool:
+    """Same name (accent-insensitive) and birth year, or the same valid phone."""
+    if a.phone and b.phone and a.phone == b.phone and phone(a.phone)[1]:
+        return True
+    years_agree = a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
+    return fold(a.name) == fold(b.name) and years_agree
+
+
+def describe(unit: Unit) -> str:
+    """``KP 1 / Tổ 3`` style text."""
+    if unit.tdp is None:
+        return f"KP {unit.khu_pho}"
+    return f"KP {unit.khu_pho} / Tổ {unit.tdp}" if unit.khu_pho else f"Tổ {unit.tdp}"
+
+
+# --- coverage -------------------------------------------------------------------------------
+
+@check("UNIT_NOT_COVERED")
+def unit_not_covered(ward: Ward) -> Iterator[Finding]:
+    """A unit of the ward is in no team."""
+    covered = {id(u) for t in ward.teams for u in t.units}
+    for unit in ward.units:
+        if id(unit) not in covered:
+            yield ward.finding("UNIT_NOT_COVERED", unit.source, None, unit, unit=describe(unit))
+
+
+@check("UNIT_IN_SEVERAL_TEAMS")
+def unit_in_several_teams(ward: Ward) -> Iterator[Finding]:
+    """A unit is in more than one team: reported on every team after the first."""
+    first: dict[int, CheckedTeam] = {}
+    for team in ward.teams:
+        for unit in team.units:
+            if id(unit) in first:
+                yield ward.finding("UNIT_IN_SEVERAL_TEAMS", team.source, team, unit,
+                                   unit=describe(unit), other=first[id(unit)].id)
+            else:
+                first[id(unit)] = team
+
+
+@check("UNKNOWN_UNIT")
+def unknown_unit(ward: Ward) -> Iterator[Finding]:
+    """A team names a unit that is not in the unit file."""
+    for team in ward.teams:
+        for label in team.unknown_units:
+            yield ward.finding("UNKNOWN_UNIT", team.source, team, unit=label)
+
+
+# --- grouping -------------------------------------------------------------------------------
+
+def _leftover_allowed(ward: Ward, unit: Unit) -> bool:
+    """May this small unit be the odd one out that joins a neighbouring team?"""
+    per_area = ward.small_per_area()
+    if ward.profile.grouping.leftover == "pair-nearest":
+        return sum(per_area.values()) % 2 == 1
+    return per_area[area_of(unit, ward.profile.grouping)] % 2 == 1
+
+
+@check("LARGE_UNIT_NOT_ALONE")
+def large_unit_not_alone(ward: Ward) -> Iterator[Finding]:
+    """A unit at or above the threshold shares its team (the ward's odd leftover may join)."""
+    for team in ward.teams:
+        large = [u for u in team.units if not ward.is_small(u)]
+        small = [u for u in team.units if ward.is_small(u)]
+        if not large or len(team.units) == 1:
+            continue
+        if len(large) == 1 and len(small) == 1 and _leftover_allowed(ward, small[0]):
+            continue
+        for unit in large:
+            yield ward.finding("LARGE_UNIT_NOT_ALONE", team.source, team, unit,
+                               unit=describe(unit), households=unit.households)
+
+
+@check("SMALL_UNIT_ALONE")
+def small_unit_alone(ward: Ward) -> Iterator[Finding]:
+    """A small unit is alone although another small unit could pair with it."""
+    small_total = sum(ward.small_per_area().values())
+    for team in ward.teams:
+        if len(team.units) == 1 and ward.is_small(team.units[0]) and small_total > 1:
+            unit = team.units[0]
+            yield ward.finding("SMALL_UNIT_ALONE", team.source, team, unit, unit=describe(unit))
+
+
+@check("TOO_MANY_UNITS")
+def too_many_units(ward: Ward) -> Iterator[Finding]:
+    """More units than ``max_units_per_team``."""
+    limit = ward.profile.grouping.max_units_per_team
+    for team in ward.teams:
+        if limit and len(team.units) > limit:
+            yield ward.finding("TOO_MANY_UNITS", team.source, team, count=len(team.units),
+                               limit=limit)
+
+
+@check("AVOIDABLE_CROSS_AREA")
+def avoidable_cross_area(ward: Ward) -> Iterator[Finding]:
+    """More units leave an area than its odd count forces (at most one, from an odd area)."""
+    grouping = ward.profile.grouping
+    per_area = ward.small_per_area()
+    leaving: dict[str | None, list[CheckedTeam]] = defaultdict(list)
+    for team in ward.teams:
+        areas = {area_of(u, grouping) for u in team.units if ward.is_small(u)}
+        if len(areas) < 2:
+            continue
+        for unit in team.units:
+            if ward.is_small(unit):
+                leaving[area_of(unit, grouping)].append(team)
+    for area, teams in leaving.items():
+        if len(teams) > per_area[area] % 2:
+            for team in dict.fromkeys(teams):
+                yield ward.finding("AVOIDABLE_CROSS_AREA", team.source, team,
+                                   area=area or "", count=per_area[area])
+
+
+# --- leaders --------------------------------------------------------------------------------
+
+@check("NO_LEADER")
+def no_leader(ward: Ward) -> Iterator[Finding]:
+    """The team has no Tổ trưởng."""
+    for team in ward.teams:
+        if not team.leaders:
+            yield ward.finding("NO_LEADER", team.source, team, units=", ".join(
+                describe(u) for u in team.units))
+
+
+def _unit_leaders(team: CheckedTeam) -> list[Person]:
+    return [u.leader for u in team.units if u.leader is not None]
+
+
+@check("LEADER_NOT_UNIT_LEADER")
+def leader_not_unit_leader(ward: Ward) -> Iterator[Finding]:
+    """The team's leader leads none of its units (checked where unit leaders are known)."""
+    for team in ward.teams:
+        known = _unit_leaders(team)
+        for person in team.leaders:
+            if known and not any(same_person(person, k) for k in known):
+                yield ward.finding("LEADER_NOT_UNIT_LEADER", person.source, team,
+                                   name=person.name)
+
+
+@check("LEADER_NOT_YOUNGEST")
+def leader_not_youngest(ward: Ward) -> Iterator[Finding]:
+    """A younger unit leader of the team exists (profiles that prefer the youngest)."""
+    if ward.profile.leader.prefer != "youngest":
+        return
+    for team in ward.teams:
+        known = _unit_leaders(team)
+        for person in team.leaders:
+            match = next((k for k in known if same_person(person, k)), None)
+            year = person.birth_year or (match.birth_year if match else None)
+            younger = [k for k in known if k.birth_year and year and k.birth_year > year]
+            if younger:
+                best = max(younger, key=lambda k: k.birth_year or 0)
+                yield ward.finding("LEADER_NOT_YOUNGEST", person.source, team,
+                                   name=person.name, younger=best.name, year=best.birth_year)
+
+
+# --- members --------------------------------------------------------------------------------
+
+@check("MEMBER_COUNT")
+def member_count(ward: Ward) -> Iterator[Finding]:
+    """Members fewer or more than the profile asks."""
+    rule = ward.profile.members
+    for team in ward.teams:
+        wanted = rule.per_unit * (len(team.units) + len(team.unknown_units)) + rule.per_team
+        if len(team.members) != wanted:
+            yield ward.finding("MEMBER_COUNT", team.source, team, count=len(team.members),
+                               wanted=wanted)
+
+
+def organization_of(ward: Ward, person: Person) -> str | None:
+    """The person's organisation: as the team list gives it, else from the people list."""
+    if person.organization:
+        return person.organization
+    known = ward.known(person)
+    return known.organization if known else None
+
+
+@check("MEMBER_NOT_IN_ORGANIZATION")
+def member_not_in_organization(ward: Ward) -> Iterator[Finding]:
+    """A member belongs to no organisation the profile accepts."""
+    accepted = set(ward.profile.members.organizations)
+    for team in ward.teams:
+        for person in team.members:
+            if organization_of(ward, person) not in accepted:
+                yield ward.finding("MEMBER_NOT_IN_ORGANIZATION", person.source, team,
+                                   name=person.name)
+
+
+@check("YOUTH_UNION_AVAILABLE")
+def youth_union_available(ward: Ward) -> Iterator[Finding]:
+    """A member is not from the Youth Union though an unused one of the same unit exists."""
+    if YOUTH_UNION not in ward.profile.members.prefer:
+        return
+    serving = _Seen()
+    for team in ward.teams:
+        for person in team.people:
+            serving.add(person, team)
+    youth: dict[tuple[str | None, str | None], list[Person]] = defaultdict(list)
+    for p in ward.people:
+        if p.organization == YOUTH_UNION and not p.is_unit_leader:
+            youth[(p.khu_pho, p.tdp)].append(p)
+    for team in ward.teams:
+        for person in team.members:
+            record = ward.known(person) or person
+            home = (record.khu_pho, record.tdp)
+            spare = [p for p in youth.get(home, []) if serving.find(p) is None]
+            if spare and organization_of(ward, person) != YOUTH_UNION:
+                yield ward.finding("YOUTH_UNION_AVAILABLE", person.source, team,
+                                   name=person.name, spare=spare[0].name)
+
+
+@check("PERSON_IN_SEVERAL_TEAMS")
+def person_in_several_teams(ward: Ward) -> Iterator[Finding]:
+    """The same person (name + birth year, or phone) serves twice."""
+    seen = _Seen()
+    for team in ward.teams:
+        for person in team.people:
+            earlier = seen.find(person)
+            if earlier is not None and earlier is not team:
+                yield ward.finding("PERSON_IN_SEVERAL_TEAMS", person.source, team,
+                                   name=person.name, other=earlier.id)
+            seen.add(person, team)
+
+
+class _Seen:
+    """People already placed, found by name or phone without comparing every pair."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[tuple[Person, CheckedTeam]]] = defaultdict(list)
+        self.by_phone: dict[str, CheckedTeam] = {}
+
+    def add(self, person: Person, team: CheckedTeam) -> None:
+        self.by_name[fold(person.name)].append((person, team))
+        if person.phone and phone(person.phone)[1]:
+            self.by_phone.setdefault(person.phone, team)
+
+    def find(self, person: Person) -> CheckedTeam | None:
+        for other, team in self.by_name.get(fold(person.name), []):
+            if same_person(other, person):
+                return team
+        if person.phone and phone(person.phone)[1]:
+            return self.by_phone.get(person.phone)
+        return None
+
+
+@check("BAD_PHONE")
+def bad_phone(ward: Ward) -> Iterator[Finding]:
+    """Phone missing or not a valid Vietnamese number."""
+    for team in ward.teams:
+        for person in team.people:
+            if person.phone is None or not phone(person.phone)[1]:
+                yield ward.finding("BAD_PHONE", person.source.at_column("Số điện thoại"), team,
+                                   value=person.phone or "—")
+
+
+@check("PLATFORM_NOT_ALLOWED")
+def platform_not_allowed(ward: Ward) -> Iterator[Finding]:
+    """The team's platform is not one the profile allows."""
+    allowed = {fold(p) for p in ward.profile.platforms}
+    for team in ward.teams:
+        if team.platform and allowed and fold(team.platform) not in allowed:
+            yield ward.finding("PLATFORM_NOT_ALLOWED", team.source, team,
+                               platform=team.platform, allowed=", ".join(ward.profile.platforms))
+
+
+@check("TEAM_SIZE")
+def team_size(ward: Ward) -> Iterator[Finding]:
+    """Team size outside the profile's minimum / maximum."""
+    rule = ward.profile.members
+    for team in ward.teams:
+        size = len(team.people)
+        if (rule.min_team_size and size < rule.min_team_size) or (
+            rule.max_team_size and size > rule.max_team_size
+        ):
+            yield ward.finding("TEAM_SIZE", team.source, team, size=size,
+                               low=rule.min_team_size or "—", high=rule.max_team_size or "—")
+
+
+@check("MISSING_ROLE")
+def missing_role(ward: Ward) -> Iterator[Finding]:
+    """A role the profile requires is absent."""
+    for team in ward.teams:
+        present = {organization_of(ward, p) for p in team.people}
+        for role in ward.profile.members.required_roles:
+            if role not in present:
+                yield ward.finding("MISSING_ROLE", team.source, team, role=role)

@@ -1,0 +1,48 @@
+"""Validation findings → a workbook an officer can work through (filters, the row's values)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from tcns_cli.errors import Finding
+from tcns_cli.readers.roster import RosterEntry
+from tcns_cli.writers.excel import SEVERITY_TEXT, Column, Sheet, workbook
+
+_COLUMNS = (
+    Column("Mã tổ", 8), Column("Mức độ", 10), Column("Mã", 24), Column("Nội dung", 60),
+    Column("Phường", 14), Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Tệp", 18),
+    Column("Trang", 16), Column("Dòng", 6), Column("Cột", 14), Column("Họ và tên (dòng đó)", 24),
+    Column("Chức danh trong tổ", 12), Column("Tổ dân phố phụ trách", 16),
+)
+
+
+def _row_values(finding: Finding, rows: dict[tuple[str | None, int | None], RosterEntry]
+                ) -> list[Any]:
+    entry = rows.get((finding.source.sheet, finding.source.row))
+    if entry is None or finding.source.file != entry.source.file:
+        return ["", "", ""]
+    role = {"leader": "Tổ trưởng", "deputy": "Tổ phó"}.get(entry.role, "Thành viên")
+    return [entry.person.name, role, entry.units]
+
+
+def write_report(findings: tuple[Finding, ...], entries: list[RosterEntry], path: Path,
+                 lang: str) -> None:
+    """Two sheets: every finding with its place and the row's values, and counts by code."""
+    book = workbook(path)
+    rows = {(e.source.sheet, e.source.row): e for e in entries}
+    table = [
+        [f.team or "", SEVERITY_TEXT[f.severity], f.code, f.message(lang), f.ward, f.khu_pho,
+         f.tdp, f.source.file, f.source.sheet, f.source.row, f.source.column,
+         *_row_values(f, rows)]
+        for f in findings
+    ]
+    Sheet(book, "Kết quả kiểm tra").table(0, _COLUMNS, table)
+    counts = Counter((f.code, f.severity) for f in findings)
+    summary = [[code, SEVERITY_TEXT[severity], n] for (code, severity), n in counts.items()]
+    Sheet(book, "Tổng hợp lỗi").table(
+        0, (Column("Mã", 28), Column("Mức độ", 12), Column("Số lượng", 10)), summary
+    )
+    book.close()
+
