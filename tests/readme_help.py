@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-COMMANDS: tuple[tuple[str, ...], ...] = ((), ("plan",))
+COMMANDS: tuple[tuple[str, ...], ...] = ((), ("plan",), ("validate",))
 _SECTION = re.compile(r"(<!-- help:start -->\n)(.*?)(<!-- help:end -->)", re.DOTALL)
 
 
