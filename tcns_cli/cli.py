@@ -196,6 +196,71 @@ def validate(
         raise typer.Exit(1)
 
 
+rules_app = typer.Typer(
+    help="Các bộ quy tắc (profiles): liệt kê, xem, kiểm tra tệp của bạn.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.callback()
+def rules_list(ctx: typer.Context, lang: LangOption = None) -> None:
+    """Liệt kê các bộ quy tắc có sẵn (mã, tên, văn bản căn cứ)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    language = default_lang()
+    try:
+        language = _lang(lang)
+        from tcns_cli.profiles import load_profile, shipped_profiles
+        from tcns_cli.render import print_profiles
+
+        profiles = [load_profile(name) for name in shipped_profiles()]
+        print_profiles(_console(), profiles, language)
+    except TcnsError as error:
+        _fail(error, language)
+
+
+@rules_app.command("show")
+def rules_show(
+    profile: Annotated[
+        str, typer.Argument(metavar="ID|FILE", help="Mã bộ quy tắc hoặc tệp .toml.")
+    ],
+    lang: LangOption = None,
+) -> None:
+    """In mọi tham số của một bộ quy tắc, kèm giải thích."""
+    language = default_lang()
+    try:
+        language = _lang(lang)
+        from tcns_cli.profiles import load_profile
+        from tcns_cli.render import print_profile
+
+        print_profile(_console(), load_profile(profile), language)
+    except TcnsError as error:
+        _fail(error, language)
+
+
+@rules_app.command("check")
+def rules_check(
+    path: Annotated[Path, typer.Argument(metavar="FILE.toml", help="Tệp quy tắc của bạn.")],
+    lang: LangOption = None,
+) -> None:
+    """Kiểm tra tệp quy tắc của bạn; giải thích từng lỗi (mã thoát 2 nếu có lỗi)."""
+    language = default_lang()
+    try:
+        language = _lang(lang)
+        from tcns_cli.messages import text
+        from tcns_cli.profiles import load_profile
+
+        profile = load_profile(str(path) if str(path).endswith(".toml") else f"./{path}")
+        _console().print(
+            text("profile_ok", language, file=path, id=profile.id, title=profile.title),
+            style="green",
+        )
+    except TcnsError as error:
+        _fail(error, language)
+
+
 def main() -> None:
     """Entry point of the ``tcns`` script."""
     app(prog_name="tcns")

@@ -45,9 +45,11 @@ class Pool:
                 self.by_unit.setdefault(key, []).append(person)
         self.used: set[tuple[str, int | None]] = set()
 
-    def take(self, unit: Unit) -> Person | None:
-        """The best unused candidate of a unit, marked as used."""
+    def take(self, unit: Unit, organization: str | None = None) -> Person | None:
+        """The best unused candidate of a unit (of one organisation if given), now used."""
         for person in self.by_unit.get(unit.key, []):
+            if organization is not None and person.organization != organization:
+                continue
             if person_key(person) not in self.used:
                 self.used.add(person_key(person))
                 return person
@@ -105,6 +107,11 @@ def _members(
 ) -> list[Person | None]:
     rule = profile.members
     members: list[Person | None] = []
+    for role in rule.required_roles:
+        # A required role (e.g. the area police officer) takes one of the team-wide places.
+        person = next((p for u in team.units if (p := pool.take(u, role)) is not None), None)
+        if person is not None:
+            members.append(person)
     for unit in team.units:
         for _ in range(rule.per_unit):
             person = pool.take(unit)
@@ -113,7 +120,7 @@ def _members(
             if person is None:
                 findings.append(_finding(team, "NO_CANDIDATE", unit, unit=_unit_text(unit)))
             members.append(person)
-    for _ in range(rule.per_team):
+    for _ in range(rule.per_team - len(members)):
         person = next((p for u in team.units if (p := pool.take(u)) is not None), None)
         if person is None:
             findings.append(_finding(team, "NO_CANDIDATE", None, unit=_unit_list(team.units)))

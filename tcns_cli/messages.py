@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, NamedTuple
+
+
+class Localized(NamedTuple):
+    """A parameter value that is itself words: Vietnamese and English."""
+
+    vi: str
+    en: str
 
 LANGS = ("vi", "en")
 
@@ -105,6 +112,19 @@ CATALOG: dict[str, tuple[str, str]] = {
     "PROFILE_BAD_VALUE": (
         "Tệp quy tắc {file}: giá trị của \"{key}\" không hợp lệ; chọn một trong: {allowed}.",
         "Profile {file}: invalid value for \"{key}\"; choose one of: {allowed}.",
+    ),
+    "PROFILE_ERRORS": (
+        "Tệp quy tắc có {count} lỗi:",
+        "The profile has {count} mistakes:",
+    ),
+    "PROFILE_MIN_OVER_MAX": (
+        "Tệp quy tắc {file}: members.min_team_size ({low}) lớn hơn members.max_team_size "
+        "({high}).",
+        "Profile {file}: members.min_team_size ({low}) is above members.max_team_size ({high}).",
+    ),
+    "PROFILE_BAD_ORGANIZATION": (
+        "Tệp quy tắc {file}: \"{key}\" có \"{value}\" không phải mã đoàn thể; dùng: {allowed}.",
+        "Profile {file}: \"{key}\" holds \"{value}\", not an organisation id; use: {allowed}.",
     ),
     "PROFILE_NEGATIVE": (
         "Tệp quy tắc {file}: \"{key}\" = {value} không được âm.",
@@ -295,6 +315,59 @@ CATALOG: dict[str, tuple[str, str]] = {
     "severity_error": ("lỗi", "error"),
     "severity_warning": ("cảnh báo", "warning"),
     "severity_info": ("thông tin", "info"),
+    # Profile parameters, as `tcns rules show` explains them.
+    "param_id": ("Mã bộ quy tắc (dùng với --rules).", "The profile's id (for --rules)."),
+    "param_title": ("Tên bộ quy tắc.", "The profile's title."),
+    "param_documents": ("Văn bản làm căn cứ.", "A document the rules rest on."),
+    "param_platforms": ("Nền tảng số được dùng cho nhóm của tổ.",
+                        "Platforms allowed for the team's group."),
+    "param_grouping.large_threshold": (
+        "Tổ dân phố có từ chừng này hộ trở lên lập tổ riêng (0: mọi tổ đều riêng).",
+        "A unit with at least this many households forms a team alone (0: every unit alone)."),
+    "param_grouping.area": (
+        "Phạm vi ghép tổ nhỏ: khu_pho (trong khu phố) hoặc ward (trong phường).",
+        "Where small units are paired: khu_pho (inside their khu phố) or ward."),
+    "param_grouping.leftover": (
+        "Tổ lẻ: pair-nearest (ghép với tổ lẻ gần nhất khu phố khác) hoặc join-nearest-team "
+        "(nhập tổ công nghệ số gần nhất).",
+        "The odd one out: pair-nearest (pairs across areas) or join-nearest-team (joins the "
+        "nearest team)."),
+    "param_grouping.max_units_per_team": ("Số tổ dân phố tối đa trong một tổ.",
+                                          "Most units in one team."),
+    "param_leader.prefer": (
+        "Chọn tổ trưởng trong các tổ trưởng TDP: youngest (trẻ nhất), oldest, first.",
+        "Which unit leader leads: youngest, oldest or first."),
+    "param_deputy.organization": ("Đoàn thể của tổ phó.", "The deputy's organisation."),
+    "param_deputy.position_contains": ("Chức vụ của tổ phó có chứa (không dấu).",
+                                       "Words the deputy's position contains (no accents)."),
+    "param_deputy.required": ("Bắt buộc có tổ phó.", "A deputy is required."),
+    "param_members.per_unit": ("Số thành viên lấy từ mỗi tổ dân phố.",
+                               "Members taken from each unit."),
+    "param_members.per_team": ("Số thành viên thêm cho cả tổ (gồm thành phần bắt buộc).",
+                               "Members per team on top (required roles included)."),
+    "param_members.organizations": ("Đoàn thể được chọn làm thành viên.",
+                                    "Organisations members may come from."),
+    "param_members.prefer": ("Thứ tự ưu tiên đoàn thể.", "Organisations preferred, in order."),
+    "param_members.borrow_within_team": (
+        "Tổ dân phố không có ứng viên thì lấy người của tổ dân phố khác trong cùng tổ.",
+        "A unit without candidates borrows from the team's other units."),
+    "param_members.min_team_size": ("Số người tối thiểu của tổ (0: không giới hạn).",
+                                    "Fewest people in a team (0: no limit)."),
+    "param_members.max_team_size": ("Số người tối đa của tổ (0: không giới hạn).",
+                                    "Most people in a team (0: no limit)."),
+    "param_members.required_roles": ("Thành phần bắt buộc (ví dụ cong-an).",
+                                     "Roles every team must include (e.g. cong-an)."),
+    "param_severity": ("Mức độ của mã kiểm tra này ở địa phương.",
+                       "This locality's severity for the finding code."),
+    "rules_title": ("Bộ quy tắc có sẵn", "Shipped profiles"),
+    "profile_ok": ("Tệp quy tắc {file} hợp lệ: {id} — {title}.",
+                   "Profile {file} is valid: {id} — {title}."),
+    "col_key": ("Tham số", "Parameter"),
+    "col_value": ("Giá trị", "Value"),
+    "col_meaning": ("Ý nghĩa", "Meaning"),
+    "col_id": ("Mã", "Id"),
+    "col_title": ("Tên", "Title"),
+    "col_documents": ("Văn bản", "Documents"),
     # Terminal words.
     "summary_title": ("Kết quả lập tổ công nghệ số", "TCNS team plan"),
     "col_ward": ("Phường", "Ward"),
@@ -330,7 +403,9 @@ def text(key: str, lang: str, /, **params: Any) -> str:
     """The sentence for ``key`` in ``lang`` with its placeholders filled."""
     vi, en = CATALOG[key]
     template = en if lang == "en" else vi
-    return template.format(**params)
+    words = {k: (v.en if lang == "en" else v.vi) if isinstance(v, Localized) else v
+             for k, v in params.items()}
+    return template.format(**words)
 
 
 def default_lang() -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tcns_cli.errors import Severity, TcnsError
+from tcns_cli.messages import Localized
 from tcns_cli.normalize import MASS_ORGANIZATIONS, ORGANIZATIONS
 
 DEFAULT_PROFILE = "thu-duc-4787-2022"
@@ -100,43 +101,81 @@ def load_profile(ref: str | None) -> Profile:
 
 
 def parse_profile(data: bytes, origin: str) -> Profile:
-    """Check a profile's TOML and build it; every mistake names the key."""
+    """Check a profile's TOML and build it; every mistake is listed, each naming its key."""
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise TcnsError("PROFILE_SYNTAX", file=origin, detail=str(exc)) from None
-    top = _check_table(raw, Profile, origin, "", skip={"grouping", "leader", "deputy", "members"})
-    sections: dict[str, Any] = {}
-    for name, cls in (("grouping", Grouping), ("leader", LeaderRule), ("members", MemberRule)):
-        sections[name] = cls(**_check_table(raw.get(name, {}), cls, origin, name))
-    deputy = raw.get("deputy")
-    if deputy is not None:
-        sections["deputy"] = DeputyRule(**_check_table(deputy, DeputyRule, origin, "deputy"))
+    problems: list[TcnsError] = []
+    top = _check_table(raw, Profile, origin, "", problems, skip=set(_SECTIONS) | {"deputy"})
+    sections: dict[str, Any] = {
+        name: cls(**_check_table(raw.get(name, {}), cls, origin, name, problems))
+        for name, cls in _SECTIONS.items()
+    }
+    if raw.get("deputy") is not None:
+        sections["deputy"] = DeputyRule(
+            **_check_table(raw["deputy"], DeputyRule, origin, "deputy", problems)
+        )
+    for key in ("id", "title"):
+        if key not in raw:
+            problems.append(TcnsError("PROFILE_MISSING_KEY", file=origin, key=key))
+            top[key] = ""
     profile = Profile(**top, **sections, source=origin)
-    _check_values(profile, origin)
+    problems += _check_values(profile, origin)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ProfileErrors(problems)
     return profile
 
 
-_TYPES: dict[str, type | tuple[type, ...]] = {"int": int, "str": str, "bool": bool}
+class ProfileErrors(TcnsError):
+    """Several mistakes in one profile: all of them are shown."""
+
+    def __init__(self, problems: list[TcnsError]) -> None:
+        self.problems = problems
+        super().__init__("PROFILE_ERRORS", count=len(problems))
+
+    def message(self, lang: str) -> str:
+        """Every mistake on its own line."""
+        lines = [p.message(lang) for p in self.problems]
+        return "\n".join([super().message(lang), *(f"  - {line}" for line in lines)])
+
+
+_SECTIONS: dict[str, type] = {"grouping": Grouping, "leader": LeaderRule, "members": MemberRule}
+_TYPES: dict[str, type] = {"int": int, "str": str, "bool": bool}
+_EXPECTED = {
+    "int": Localized("số nguyên", "a whole number"),
+    "str": Localized("chữ (trong ngoặc kép)", "text (in quotes)"),
+    "bool": Localized("true hoặc false", "true or false"),
+    "table": Localized("một bảng [..]", "a table [..]"),
+    "list": Localized("danh sách chữ [\"..\", \"..\"]", "a list of text [\"..\", \"..\"]"),
+}
 
 
 def _check_table(
-    raw: Any, cls: type, origin: str, section: str, skip: frozenset[str] | set[str] = frozenset()
+    raw: Any, cls: type, origin: str, section: str, problems: list[TcnsError],
+    skip: set[str] | None = None,
 ) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise TcnsError("PROFILE_BAD_TYPE", file=origin, key=section, expected="table")
+        problems.append(
+            TcnsError("PROFILE_BAD_TYPE", file=origin, key=section, expected=_EXPECTED["table"])
+        )
+        return {}
     known = {f.name: f for f in fields(cls) if f.name != "source"}
     out: dict[str, Any] = {}
     for key, value in raw.items():
         dotted = f"{section}.{key}" if section else key
-        if key in skip:
+        if skip and key in skip:
             continue
         if key not in known:
-            raise TcnsError("PROFILE_UNKNOWN_KEY", file=origin, key=dotted, known=", ".join(known))
-        out[key] = _coerce(value, str(known[key].type), origin, dotted)
-    missing = [f.name for f in fields(cls) if f.name in ("id", "title") and f.name not in raw]
-    if missing:
-        raise TcnsError("PROFILE_MISSING_KEY", file=origin, key=missing[0])
+            problems.append(TcnsError("PROFILE_UNKNOWN_KEY", file=origin, key=dotted,
+                                      known=", ".join(known)))
+            continue
+        try:
+            out[key] = _coerce(value, str(known[key].type), origin, dotted)
+        except TcnsError as problem:
+            problems.append(problem)
     return out
 
 
@@ -145,31 +184,38 @@ def _coerce(value: Any, annotation: str, origin: str, key: str) -> Any:
         return _severities(value, origin)
     if annotation.startswith("tuple"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise TcnsError("PROFILE_BAD_TYPE", file=origin, key=key, expected="list of text")
+            raise TcnsError("PROFILE_BAD_TYPE", file=origin, key=key, expected=_EXPECTED["list"])
         return tuple(value)
     expected = _TYPES.get(annotation, str)
     # bool is a subclass of int: a threshold of `true` is still a mistake.
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-        raise TcnsError("PROFILE_BAD_TYPE", file=origin, key=key, expected=annotation)
+        raise TcnsError("PROFILE_BAD_TYPE", file=origin, key=key,
+                        expected=_EXPECTED.get(annotation, annotation))
     return value
 
 
 def _severities(value: Any, origin: str) -> tuple[tuple[str, Severity], ...]:
+    from tcns_cli.checks import DEFAULT_SEVERITY
+
     if not isinstance(value, dict):
-        raise TcnsError("PROFILE_BAD_TYPE", file=origin, key="severity", expected="table")
+        raise TcnsError(
+            "PROFILE_BAD_TYPE", file=origin, key="severity", expected=_EXPECTED["table"]
+        )
     out = []
     for code, level in sorted(value.items()):
+        if code not in DEFAULT_SEVERITY:
+            raise TcnsError("PROFILE_BAD_VALUE", file=origin, key=f"severity.{code}",
+                            allowed=", ".join(DEFAULT_SEVERITY))
         if level not in {s.value for s in Severity}:
-            raise TcnsError(
-                "PROFILE_BAD_VALUE", file=origin, key=f"severity.{code}",
-                allowed="error, warning, info",
-            )
+            raise TcnsError("PROFILE_BAD_VALUE", file=origin, key=f"severity.{code}",
+                            allowed="error, warning, info")
         out.append((code, Severity(level)))
     return tuple(out)
 
 
-def _check_values(profile: Profile, origin: str) -> None:
+def _check_values(profile: Profile, origin: str) -> list[TcnsError]:
     g, m = profile.grouping, profile.members
+    problems = []
     choices = (
         ("grouping.area", g.area, AREAS),
         ("grouping.leftover", g.leftover, LEFTOVERS),
@@ -177,7 +223,8 @@ def _check_values(profile: Profile, origin: str) -> None:
     )
     for key, value, allowed in choices:
         if value not in allowed:
-            raise TcnsError("PROFILE_BAD_VALUE", file=origin, key=key, allowed=", ".join(allowed))
+            problems.append(TcnsError("PROFILE_BAD_VALUE", file=origin, key=key,
+                                      allowed=", ".join(allowed)))
     counts = (
         ("grouping.large_threshold", g.large_threshold),
         ("grouping.max_units_per_team", g.max_units_per_team),
@@ -186,14 +233,40 @@ def _check_values(profile: Profile, origin: str) -> None:
         ("members.min_team_size", m.min_team_size),
         ("members.max_team_size", m.max_team_size),
     )
-    for key, number in counts:
-        if number < 0:
-            raise TcnsError("PROFILE_NEGATIVE", file=origin, key=key, value=number)
-    orgs = [*m.organizations, *m.prefer, *m.required_roles]
+    problems += [
+        TcnsError("PROFILE_NEGATIVE", file=origin, key=key, value=number)
+        for key, number in counts if number < 0
+    ]
+    if m.min_team_size and m.max_team_size and m.min_team_size > m.max_team_size:
+        problems.append(TcnsError("PROFILE_MIN_OVER_MAX", file=origin,
+                                  low=m.min_team_size, high=m.max_team_size))
+    orgs = [("members.organizations", o) for o in m.organizations]
+    orgs += [("members.prefer", o) for o in m.prefer]
+    orgs += [("members.required_roles", o) for o in m.required_roles]
     if profile.deputy is not None:
-        orgs.append(profile.deputy.organization)
-    for org in orgs:
-        if org not in ORGANIZATIONS:
-            raise TcnsError(
-                "PROFILE_BAD_VALUE", file=origin, key=org, allowed=", ".join(ORGANIZATIONS)
-            )
+        orgs.append(("deputy.organization", profile.deputy.organization))
+    problems += [
+        TcnsError("PROFILE_BAD_ORGANIZATION", file=origin, key=key, value=org,
+                  allowed=", ".join(ORGANIZATIONS))
+        for key, org in orgs if org not in ORGANIZATIONS
+    ]
+    return problems
+
+
+def parameters(profile: Profile) -> list[tuple[str, str]]:
+    """Every parameter as ``(dotted key, value as text)``, in file order."""
+    rows: list[tuple[str, str]] = [("id", profile.id), ("title", profile.title)]
+    rows += [("documents", doc) for doc in profile.documents]
+    rows.append(("platforms", ", ".join(profile.platforms)))
+    sections: list[tuple[str, Any]] = [("grouping", profile.grouping), ("leader", profile.leader)]
+    if profile.deputy is not None:
+        sections.append(("deputy", profile.deputy))
+    sections.append(("members", profile.members))
+    for name, section in sections:
+        for item in fields(section):
+            value = getattr(section, item.name)
+            text = ", ".join(value) if isinstance(value, tuple) else str(value).lower() \
+                if isinstance(value, bool) else str(value)
+            rows.append((f"{name}.{item.name}", text))
+    rows += [(f"severity.{code}", level.value) for code, level in profile.severity]
+    return rows

@@ -140,3 +140,31 @@ def _short_where(finding: Finding, lang: str) -> str:
         return src.file or ""
     word = "row" if lang == "en" else "dòng"
     return f"{src.sheet or src.file} {word} {src.row}"
+
+
+def print_profiles(console: Console, profiles: list[Profile], lang: str) -> None:
+    """Id, title and documents of each profile."""
+    from rich.table import Table
+
+    table = Table(title=text("rules_title", lang), title_justify="left", show_lines=True)
+    for key in ("col_id", "col_title", "col_documents"):
+        table.add_column(text(key, lang), overflow="fold")
+    for profile in profiles:
+        table.add_row(profile.id, profile.title, "\n".join(profile.documents))
+    console.print(table)
+
+
+def print_profile(console: Console, profile: Profile, lang: str) -> None:
+    """Every parameter with its value and what it means."""
+    from rich.table import Table
+
+    from tcns_cli.messages import CATALOG
+    from tcns_cli.profiles import parameters
+
+    table = Table(title=f"{profile.id} — {profile.title}", title_justify="left")
+    for key in ("col_key", "col_value", "col_meaning"):
+        table.add_column(text(key, lang), overflow="fold")
+    for key, value in parameters(profile):
+        meaning = f"param_{key}" if f"param_{key}" in CATALOG else f"param_{key.split('.')[0]}"
+        table.add_row(key, value, text(meaning, lang) if meaning in CATALOG else "")
+    console.print(table)

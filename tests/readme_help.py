@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-COMMANDS: tuple[tuple[str, ...], ...] = ((), ("plan",), ("validate",))
+COMMANDS: tuple[tuple[str, ...], ...] = (
+    (), ("plan",), ("validate",), ("rules",), ("rules", "show"), ("rules", "check"),
+)
 _SECTION = re.compile(r"(<!-- help:start -->\n)(.*?)(<!-- help:end -->)", re.DOTALL)
 
 
