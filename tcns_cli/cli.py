@@ -196,6 +196,29 @@ def validate(
         raise typer.Exit(1)
 
 
+@app.command()
+def template(
+    output: Annotated[
+        Path, typer.Option("-o", "--output", metavar="FILE", help="Tệp mẫu sẽ ghi.")
+    ] = Path("tcns-mau-nhap-lieu.xlsx"),
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Ghi mẫu nhập liệu trống: trang tổ, trang nhân sự, danh sách chọn, hướng dẫn."""
+    language = default_lang()
+    try:
+        language = _lang(lang)
+        from tcns_cli.messages import text
+        from tcns_cli.writers.files import check_output, write_atomically
+        from tcns_cli.writers.template import write_template
+
+        check_output(output, [], force)
+        write_atomically(output, write_template)
+        _console().print(text("TEMPLATE_WRITTEN", language, file=output), highlight=False)
+    except TcnsError as error:
+        _fail(error, language)
+
+
 rules_app = typer.Typer(
     help="Các bộ quy tắc (profiles): liệt kê, xem, kiểm tra tệp của bạn.",
     invoke_without_command=True,

@@ -66,6 +66,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "No unit table in {file}: a sheet needs a header row with a \"Số hộ\" (households) "
         "column within its first 30 rows.",
     ),
+    "NO_UNITS": (
+        "{file}: bảng danh sách tổ chưa có dòng dữ liệu nào (dòng ví dụ, dòng tổng không tính).",
+        "{file}: the unit table holds no data rows (example and total rows do not count).",
+    ),
     "NO_PEOPLE_SHEET": (
         "Không tìm thấy danh sách nhân sự trong {file}: cần cột \"Họ và tên\" và cột \"Đoàn thể\" "
         "hoặc \"Chức vụ\".",
@@ -150,6 +154,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "TOTAL_ROW_SKIPPED": (
         "Bỏ qua dòng tổng \"{value}\".",
         "Skipped the total row \"{value}\".",
+    ),
+    "EXAMPLE_ROW_SKIPPED": (
+        "Bỏ qua dòng ví dụ của mẫu nhập liệu.",
+        "Skipped an example row of the template.",
+    ),
+    "TEMPLATE_WRITTEN": (
+        "Đã ghi mẫu nhập liệu {file}. Điền trang \"Danh sách tổ\" và \"Nhân sự\", rồi chạy: "
+        "tcns plan {file}",
+        "Wrote the input template {file}. Fill in \"Danh sách tổ\" and \"Nhân sự\", then run: "
+        "tcns plan {file}",
     ),
     "ROWS_AFTER_TOTAL": (
         "Bỏ qua {count} dòng sau dòng \"Tổng cộng\" (chữ ký, ghi chú).",

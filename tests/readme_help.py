@@ -13,7 +13,8 @@ from pathlib import Path
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 COMMANDS: tuple[tuple[str, ...], ...] = (
-    (), ("plan",), ("validate",), ("rules",), ("rules", "show"), ("rules", "check"),
+    (), ("plan",), ("validate",), ("template",), ("rules",), ("rules", "show"),
+    ("rules", "check"),
 )
 _SECTION = re.compile(r"(<!-- help:start -->\n)(.*?)(<!-- help:end -->)", re.DOTALL)
 

@@ -84,6 +84,8 @@ def read_dataset(
     units = _check_duplicates(unit_rows, errors)
     if errors:
         raise InputErrors(sort_findings(errors))
+    if not units:
+        raise TcnsError("NO_UNITS", file=", ".join(p.name for p in paths))
     units = _resolve_neighbours(unit_rows, units, findings)
     units, people = _attach_people(units, people, findings)
     files = tuple(p.name for p in paths)

@@ -74,6 +74,9 @@ def data_rows(
             )
             after_total = after_total or bool(_GRAND_TOTAL.match(fold(total)))
             continue
+        if fold(cell_text(cells.get("note"))).startswith("vi du"):
+            findings.append(Finding("EXAMPLE_ROW_SKIPPED", Severity.INFO, source=source))
+            continue
         if after_total and cell_text(cells.get(key)) == "":
             ignored.append(index + 1)
             continue

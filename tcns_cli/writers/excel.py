@@ -80,12 +80,12 @@ class Sheet:
         for col, column in enumerate(columns):
             self.put(top, col, column.header, **head)
             self.ws.set_column(col, col, column.width)
-        self.ws.set_row(top, LINE_HEIGHT * max(_lines(c.header, c.width) for c in columns))
+        self.ws.set_row(top, LINE_HEIGHT * max(lines(c.header, c.width) for c in columns))
         for r, values in enumerate(rows, start=top + 1):
             for col, value in enumerate(values):
                 extra = styles.get(col, {}) if styles else {}
                 self.put(r, col, value, border=1, text_wrap=True, **extra)
-            height = max(_lines(v, c.width) for v, c in zip(values, columns, strict=True))
+            height = max(lines(v, c.width) for v, c in zip(values, columns, strict=True))
             if height > 1:
                 # xlsxwriter cannot measure text; without a height, wrapped lines overlap.
                 self.ws.set_row(r, LINE_HEIGHT * height)
@@ -109,7 +109,7 @@ class Sheet:
 LINE_HEIGHT = 16.5
 
 
-def _lines(value: Any, width: float) -> int:
+def lines(value: Any, width: float) -> int:
     """How many lines a wrapped cell needs at a column width (characters)."""
     if not isinstance(value, str) or not value:
         return 1
