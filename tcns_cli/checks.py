@@ -121,9 +121,9 @@ def run_checks(ward: Ward, codes: Sequence[str] | None = None) -> list[Finding]:
 
 
 def same_person(a: Person, b: Person) -> bool:
-    """Same name (accent-insensitive) and birth year, or the same valid phone."""
-    if a.phone and b.phone and a.phone == b.phone and phone(a.phone)[1]:
-        return True
+    """The same valid phone; else, unless two valid phones differ, same name and birth year."""
+    if a.phone and b.phone and phone(a.phone)[1] and phone(b.phone)[1]:
+        return a.phone == b.phone
     years_agree = a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
     return fold(a.name) == fold(b.name) and years_agree
 
@@ -219,12 +219,14 @@ def avoidable_cross_area(ward: Ward) -> Iterator[Finding]:
     per_area = ward.small_per_area()
     leaving: dict[str | None, list[CheckedTeam]] = defaultdict(list)
     for team in ward.teams:
-        areas = {area_of(u, grouping) for u in team.units if ward.is_small(u)}
+        # A small unit crosses when no other unit of its area is in the team: a pair of one
+        # area that a leftover of another area joined stays inside its area.
+        areas = Counter(area_of(u, grouping) for u in team.units if ward.is_small(u))
         if len(areas) < 2:
             continue
-        for unit in team.units:
-            if ward.is_small(unit):
-                leaving[area_of(unit, grouping)].append(team)
+        for area, count in areas.items():
+            if count == 1:
+                leaving[area].append(team)
     for area, teams in leaving.items():
         if len(teams) > per_area[area] % 2:
             for team in dict.fromkeys(teams):

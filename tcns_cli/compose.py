@@ -22,7 +22,9 @@ def person_key(person: Person) -> tuple[str, int | None]:
 class Pool:
     """The candidates of one ward, ranked per unit, and who has been placed already."""
 
-    def __init__(self, people: Sequence[Person], profile: Profile) -> None:
+    def __init__(
+        self, people: Sequence[Person], profile: Profile, leaders: Sequence[Person] = ()
+    ) -> None:
         rule = profile.members
         accepted = set(rule.organizations)
         prefer = {org: n for n, org in enumerate(rule.prefer)}
@@ -43,7 +45,8 @@ class Pool:
             self.deputies.setdefault(key, []).append(person)
             if person.organization in accepted:
                 self.by_unit.setdefault(key, []).append(person)
-        self.used: set[tuple[str, int | None]] = set()
+        # Unit leaders lead; they are never anyone's member, even if also listed as candidates.
+        self.used: set[tuple[str, int | None]] = {person_key(p) for p in leaders}
 
     def take(self, unit: Unit, organization: str | None = None) -> Person | None:
         """The best unused candidate of a unit (of one organisation if given), now used."""

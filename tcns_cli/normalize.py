@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 _SPACES = re.compile(r"\s+")
@@ -14,6 +15,7 @@ def nfc(value: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(value: str) -> str:
     """Accent-, case- and spacing-insensitive form for matching (``Đ`` becomes ``d``)."""
     decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
@@ -50,7 +52,12 @@ _LEADING_NUMBER = re.compile(r"^0*(\d+)(.*)$")
 
 def canonical_label(value: Any) -> str | None:
     """``Tổ 01`` → ``1``, ``KP 03`` → ``3``, ``12A`` → ``12A``, ``Ấp Bình Hòa`` → ``Bình Hòa``."""
-    label = _strip_prefix(cell_text(value), _LABEL_PREFIX, times=2)
+    return _canonical_label(cell_text(value))
+
+
+@lru_cache(maxsize=1 << 14)
+def _canonical_label(text: str) -> str | None:
+    label = _strip_prefix(text, _LABEL_PREFIX, times=2)
     match = _LEADING_NUMBER.match(label)
     if match:
         label = match.group(1) + match.group(2)
@@ -86,7 +93,12 @@ _WARD_PREFIX = re.compile(r"^(phuong|xa|thi tran)(\s+|\.\s*)|^p\.\s*")
 
 def ward_name(value: Any) -> str | None:
     """NFC, trimmed, without a leading ``Phường`` / ``P.`` / ``Xã``."""
-    return nfc(_strip_prefix(cell_text(value), _WARD_PREFIX)) or None
+    return _ward_name(cell_text(value))
+
+
+@lru_cache(maxsize=1 << 14)
+def _ward_name(text: str) -> str | None:
+    return nfc(_strip_prefix(text, _WARD_PREFIX)) or None
 
 
 _THOUSANDS = re.compile(r"^\d{1,3}([., ]\d{3})+$")
@@ -176,16 +188,40 @@ def phone(value: Any) -> tuple[str | None, bool]:
         digits = "0" + digits
     if len(digits) == 11 and digits[:4] in _OLD_MOBILE_PREFIXES:
         digits = _OLD_MOBILE_PREFIXES[digits[:4]] + digits[4:]
+    if _PLAIN.fullmatch(digits) and _valid_shape(digits[:5], len(digits), digits):
+        return digits, True
+    return written, False
+
+
+_PLAIN = re.compile(r"0\d{9,10}")
+
+
+_SHAPES: dict[tuple[str, int], bool] = {}
+
+
+def _valid_shape(prefix: str, length: int, example: str) -> bool:
+    """Whether Vietnamese numbers of this prefix and length are valid (libphonenumber).
+
+    Vietnam's numbering plan decides validity by the first digits after the trunk 0 and the
+    length, so one parse per (prefix, length) stands for every number of that shape; the
+    cache turns 400,000 parses into a few hundred. ``example`` is the first number seen.
+    """
+    shape = (prefix, length)
+    if shape not in _SHAPES:
+        _SHAPES[shape] = _valid_number(example)
+    return _SHAPES[shape]
+
+
+def _valid_number(number: str) -> bool:
+    """libphonenumber's verdict on one national number, written back unchanged."""
     import phonenumbers
 
     try:
-        parsed = phonenumbers.parse(digits, "VN")
+        parsed = phonenumbers.parse(number, "VN")
     except phonenumbers.NumberParseException:
-        return written, False
-    if not phonenumbers.is_valid_number(parsed):
-        return written, False
+        return False
     national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return re.sub(r"\D", "", national), True
+    return phonenumbers.is_valid_number(parsed) and re.sub(r"\D", "", national) == number
 
 
 # Organisations (SPEC §2.3): leading words dropped before matching, then keyword rules.
@@ -198,7 +234,7 @@ _ORG_RULES = (
     ("hoi-chu-thap-do", re.compile(r"\b(chu thap do|ctd)\b")),
     ("hoi-nong-dan", re.compile(r"\b(nong dan|hnd)\b|^nd$")),
     ("hoi-phu-nu", re.compile(r"\b(phu nu|lhpn|pn)\b")),
-    ("mat-tran", re.compile(r"\b(mat tran|mttq|bctmt)\b")),
+    ("mat-tran", re.compile(r"\b(mat tran|mttq|bctmt|ctmt)\b")),
     ("doan-thanh-nien", re.compile(r"\b(doan|dtn|doan tn|thanh nien|tncs|doan vien)\b")),
 )
 
@@ -207,7 +243,12 @@ ORGANIZATIONS = tuple(org for org, _ in _ORG_RULES)
 
 def organization(value: Any) -> tuple[str | None, bool]:
     """``(id, known)``: the canonical organisation id; ``(None, True)`` for an empty cell."""
-    folded = fold(cell_text(value))
+    return _organization(cell_text(value))
+
+
+@lru_cache(maxsize=1 << 12)
+def _organization(text: str) -> tuple[str | None, bool]:
+    folded = fold(text)
     if not folded:
         return None, True
     while (match := _ORG_LEADING.match(folded)) is not None:

@@ -34,11 +34,15 @@ def make_plan(
 ) -> Plan:
     """Plan every ward of the dataset under the profile."""
     findings: list[Finding] = list(dataset.findings)
+    units_of: dict[str, list[Unit]] = {}
+    for unit in dataset.units:
+        units_of.setdefault(unit.ward, []).append(unit)
+    people_of: dict[str | None, list[Person]] = {}
+    for person in dataset.people:
+        people_of.setdefault(person.ward, []).append(person)
     wards = []
-    for ward in dataset.wards():
-        units = [u for u in dataset.units if u.ward == ward]
-        people = [p for p in dataset.people if p.ward == ward]
-        wards.append(plan_ward(ward, units, people, profile, findings))
+    for ward, units in units_of.items():
+        wards.append(plan_ward(ward, units, people_of.get(ward, []), profile, findings))
         if progress is not None:
             progress(ward)
     return Plan(profile, tuple(wards), tuple(findings))
@@ -56,7 +60,7 @@ def plan_ward(
         findings.append(Finding("NEIGHBOURS_DISCONNECTED", Severity.WARNING, {"ward": ward}, ward))
     groups = group_ward(units, profile.grouping, dist)
     width = max(2, len(str(len(groups))))
-    pool = Pool(people, profile)
+    pool = Pool(people, profile, [u.leader for u in units if u.leader is not None])
     teams = []
     for number, group in enumerate(groups, start=1):
         team = _team(f"T{number:0{width}d}", ward, group, units)

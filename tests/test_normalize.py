@@ -89,3 +89,16 @@ def test_organisations(raw: str, org: str) -> None:
 def test_unknown_and_empty_organisation() -> None:
     assert organization("Câu lạc bộ dưỡng sinh") == (None, False)
     assert organization("") == (None, True)
+
+
+def test_cached_phone_shapes_agree_with_libphonenumber_on_every_prefix() -> None:
+    """``phone`` asks libphonenumber once per (prefix, length); each number must agree."""
+    import random
+
+    from tcns_cli.normalize import _valid_number
+
+    rng = random.Random(7)
+    for head in range(100, 1000):
+        for length in (10, 11):
+            number = f"0{head}" + "".join(rng.choice("0123456789") for _ in range(length - 4))
+            assert phone(number)[1] == _valid_number(number), number

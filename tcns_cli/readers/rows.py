@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from tcns_cli.errors import Finding, Severity
@@ -39,6 +40,7 @@ class Row:
         return self.source.at_column(self.header.labels.get(name, name))
 
 
+@lru_cache(maxsize=1 << 14)
 def total_label(text: str) -> bool:
     """True for ``Cộng KP1``, ``Tổng cộng``, ``Tổng``; not for a khu phố named ``Công Lý``."""
     lowered = nfc(text).casefold()

@@ -49,29 +49,37 @@ def title_ward(table: Table, header: Header) -> str | None:
 def read_unit_table(
     table: Table, header: Header, default_ward: str, findings: list[Finding]
 ) -> list[UnitRow]:
-    """Every unit row of one sheet; unreadable rows become error findings."""
-    has_tdp = "tdp" in header.columns
+    """Every unit row of one sheet; unreadable rows become error findings.
+
+    A ward whose rows name no TDP at all plans its khu phố as units (the post-2024 shape),
+    even when the sheet has a TDP column for other wards.
+    """
+    rows = list(data_rows(table, header, ("ward", "khu_pho"), "households", findings))
+    wards = [ward_name(row.get("ward")) or default_ward for row in rows]
+    with_tdp = {w for w, row in zip(wards, rows, strict=True) if row.get("tdp") is not None}
     out: list[UnitRow] = []
-    for row in data_rows(table, header, ("ward", "khu_pho"), "households", findings):
-        ward = ward_name(row.get("ward")) or default_ward
-        khu_pho = canonical_label(row.get("khu_pho"))
-        tdp = canonical_label(row.get("tdp")) if has_tdp else None
-        count = _households(row, findings)
-        label = tdp if has_tdp else khu_pho
-        if label is None:
-            if count is None and row.get("households") is None and khu_pho is not None:
-                continue  # a section heading row such as "KHU PHỐ 2" above its TDPs
-            findings.append(_error("MISSING_UNIT_LABEL", row, "tdp" if has_tdp else "khu_pho"))
-            continue
-        if count is None:
-            continue
-        lat, lon = _coordinate(row, "lat", findings), _coordinate(row, "lon", findings)
-        unit = Unit(
-            ward, khu_pho, tdp, count, lat, lon, (), _leader(row, ward, khu_pho, tdp, findings),
-            row.source,
-        )
-        out.append(UnitRow(unit, _neighbour_labels(row.get("neighbours"))))
+    for ward, row in zip(wards, rows, strict=True):
+        unit = _unit(row, ward, ward in with_tdp, findings)
+        if unit is not None:
+            out.append(UnitRow(unit, _neighbour_labels(row.get("neighbours"))))
     return out
+
+
+def _unit(row: Row, ward: str, has_tdp: bool, findings: list[Finding]) -> Unit | None:
+    khu_pho = canonical_label(row.get("khu_pho"))
+    tdp = canonical_label(row.get("tdp")) if has_tdp else None
+    label = tdp if has_tdp else khu_pho
+    if label is None:
+        if row.get("households") is None and khu_pho is not None:
+            return None  # a section heading row such as "KHU PHỐ 2" above its TDPs
+        findings.append(_error("MISSING_UNIT_LABEL", row, "tdp" if has_tdp else "khu_pho"))
+        return None
+    count = _households(row, findings)
+    if count is None:
+        return None
+    lat, lon = _coordinate(row, "lat", findings), _coordinate(row, "lon", findings)
+    leader = _leader(row, ward, khu_pho, tdp, findings)
+    return Unit(ward, khu_pho, tdp, count, lat, lon, (), leader, row.source)
 
 
 def _error(code: str, row: Row, column: str, **params: Any) -> Finding:
