@@ -95,10 +95,12 @@ def test_cached_phone_shapes_agree_with_libphonenumber_on_every_prefix() -> None
     """``phone`` asks libphonenumber once per (prefix, length); each number must agree."""
     import random
 
-    from tcns_cli.normalize import _valid_number
+    from tcns_cli.normalize import _OLD_MOBILE_PREFIXES, _valid_number
 
     rng = random.Random(7)
     for head in range(100, 1000):
         for length in (10, 11):
             number = f"0{head}" + "".join(rng.choice("0123456789") for _ in range(length - 4))
+            if length == 11 and number[:4] in _OLD_MOBILE_PREFIXES:
+                continue  # retired prefixes are converted first (tested above)
             assert phone(number)[1] == _valid_number(number), number
