@@ -316,12 +316,63 @@ def write_linh_xuan(rng: random.Random, path: Path, count: int = 40, small: int 
             writer.writerow([n, kp_label, households, name, year, phone])
 
 
+THU_DUC_WARDS = (
+    "An Khánh, An Lợi Đông, An Phú, Bình Chiểu, Bình Thọ, Bình Trưng Đông, Bình Trưng Tây, "
+    "Cát Lái, Hiệp Bình Chánh, Hiệp Bình Phước, Hiệp Phú, Linh Chiểu, Linh Đông, Linh Tây, "
+    "Linh Trung, Linh Xuân, Long Bình, Long Phước, Long Thạnh Mỹ, Long Trường, Phú Hữu, "
+    "Phước Bình, Phước Long A, Phước Long B, Tam Bình, Tam Phú, Tân Phú, Tăng Nhơn Phú A, "
+    "Tăng Nhơn Phú B, Thạnh Mỹ Lợi, Thảo Điền, Thủ Thiêm, Trường Thạnh, Trường Thọ"
+).split(", ")
+
+
+def thu_duc_rows(rng: random.Random) -> tuple[list[list[object]], list[list[object]]]:
+    """34 wards: unit rows with their leader, and one or two candidates per TDP."""
+    units: list[list[object]] = []
+    people: list[list[object]] = []
+    used: set[str] = set()
+    for ward in THU_DUC_WARDS:
+        for kp in range(1, rng.randint(3, 6) + 1):
+            for tdp in range(1, rng.randint(5, 12) + 1):
+                homes = rng.randint(460, 800) if rng.random() < 0.07 else rng.randint(60, 420)
+                gender = rng.choice(("Nam", "Nữ"))
+                year = rng.randint(1955, 1990)
+                units.append([f"Phường {ward}", kp, f"Tổ {tdp}", homes,
+                              make_name(rng, gender, year, used), year, new_phone(rng)])
+                for _ in range(rng.randint(1, 2)):
+                    sex, born = rng.choice(("Nam", "Nữ")), rng.randint(1975, 2006)
+                    org = "Đoàn thanh niên" if born >= 1992 else rng.choice(
+                        ("Chi hội Phụ nữ", "Hội CCB", "Chi hội NCT"))
+                    people.append([make_name(rng, sex, born, used), born, sex, ward, kp, tdp,
+                                   "Hội viên", org, new_phone(rng)])
+    return units, people
+
+
+def write_thu_duc(rng: random.Random, path: Path) -> None:
+    """All 34 wards of Thủ Đức (2022) in one workbook with a Phường column."""
+    units, people = thu_duc_rows(rng)
+    wb = Workbook()
+    sheets = (
+        (wb.active, "Danh sách TDP",
+         ["Phường", "Khu phố", "Tổ dân phố", "Số hộ", "Tổ trưởng", "Năm sinh", "SĐT"], units),
+        (wb.create_sheet(), "Nhân sự",
+         ["Họ và tên", "Năm sinh", "Giới tính", "Phường", "Khu phố", "Tổ dân phố", "Chức vụ",
+          "Đoàn thể", "Số điện thoại"], people),
+    )
+    for ws, title, header, rows in sheets:
+        ws.title = title
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+    save_stable(wb, path)
+
+
 def main() -> None:
-    """Write both sample files beside this script."""
+    """Write the sample files beside this script."""
     rng = random.Random(SEED)
     write_linh_trung(rng, OUT_DIR / "linh-trung.xlsx")
     write_linh_xuan(rng, OUT_DIR / "thu-duc-2025-kp.csv")
-    print(f"wrote {OUT_DIR / 'linh-trung.xlsx'} and {OUT_DIR / 'thu-duc-2025-kp.csv'}")
+    write_thu_duc(random.Random(SEED + 34), OUT_DIR / "thu-duc-34-phuong.xlsx")
+    print(f"wrote linh-trung.xlsx, thu-duc-2025-kp.csv and thu-duc-34-phuong.xlsx in {OUT_DIR}")
 
 
 if __name__ == "__main__":

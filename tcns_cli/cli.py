@@ -106,6 +106,12 @@ def plan(
             help="Ghi JSON vào tệp này; '-' là màn hình (khi đó chỉ ghi Excel nếu có -o).",
         ),
     ] = None,
+    split_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--split-dir", metavar="DIR", help="Ghi thêm mỗi phường một tệp Excel vào thư mục này."
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp kết quả.")] = False,
     lang: LangOption = None,
 ) -> None:
@@ -126,6 +132,7 @@ def plan(
             force,
             language,
             _console(stderr=to_stdout),
+            split_dir,
         )
     except TcnsError as error:
         _fail(error, language)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from tcns_cli.errors import Finding
+    from tcns_cli.plan import Plan
 
 
 def default_output(inputs: list[Path]) -> Path:
@@ -25,9 +30,18 @@ def _write_text(path: Path, content: str) -> None:
     path.write_text(content, encoding="utf-8")
 
 
+def ward_file_name(ward: str) -> str:
+    """``Linh Trung`` → ``linh-trung-tcns.xlsx`` (accents folded, safe on every system)."""
+    from tcns_cli.normalize import fold
+
+    slug = re.sub(r"[^0-9a-z]+", "-", fold(ward)).strip("-") or "phuong"
+    return f"{slug}-tcns.xlsx"
+
+
 def run_plan(
     inputs: list[Path], people: Path | None, rules: str | None, ward: str | None,
     output: Path | None, json_out: str | None, force: bool, lang: str, console: Console,
+    split_dir: Path | None = None,
 ) -> None:
     """Read, plan, write the workbook and/or JSON, and print the summary."""
     from tcns_cli.plan import make_plan
@@ -46,11 +60,15 @@ def run_plan(
         if target is not None:
             check_output(target, every_input, force)
     dataset = read_dataset(inputs, people, ward)
-    plan = make_plan(dataset, profile)
+    with _progress(console, len(dataset.wards())) as advance:
+        plan = make_plan(dataset, profile, advance)
     if workbook is not None:
         from tcns_cli.writers.excel import write_plan
 
         write_atomically(workbook, lambda tmp: write_plan(plan, tmp, lang))
+    written = [workbook] if workbook is not None else []
+    if split_dir is not None:
+        written += _write_split(plan, split_dir, every_input, force, lang)
     if json_out is not None:
         from tcns_cli.writers.json_out import dumps, plan_dict
 
@@ -60,9 +78,43 @@ def run_plan(
         else:
             write_atomically(json_path, lambda tmp: _write_text(tmp, document))
     print_plan_summary(console, plan, lang)
-    for target in (workbook, json_path):
-        if target is not None:
-            console.print(text("wrote", lang, file=target), highlight=False)
+    for target in [*written[:1], *([json_path] if json_path else [])]:
+        console.print(text("wrote", lang, file=target), highlight=False)
+    if len(written) > 1:
+        console.print(text("wrote_split", lang, count=len(written) - (workbook is not None),
+                           folder=split_dir), highlight=False)
+
+
+def _write_split(
+    plan: Plan, folder: Path, inputs: list[Path], force: bool, lang: str
+) -> list[Path]:
+    """One workbook per ward in ``folder``; every target is checked before any is written."""
+    from tcns_cli.plan import ward_plan
+    from tcns_cli.writers.files import check_output, write_atomically
+
+    targets = [(w.ward, folder / ward_file_name(w.ward)) for w in plan.wards]
+    for _, target in targets:
+        check_output(target, inputs, force)
+    for name, target in targets:
+        write_atomically(target, partial(_write_ward, plan=ward_plan(plan, name), lang=lang))
+    return [t for _, t in targets]
+
+
+def _write_ward(path: Path, plan: Plan, lang: str) -> None:
+    from tcns_cli.writers.excel import write_plan
+
+    write_plan(plan, path, lang)
+
+
+@contextmanager
+def _progress(console: Console, total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar over wards (only on a terminal, only for more than one ward)."""
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True,
+                  disable=total < 2 or not console.is_terminal) as bar:
+        task = bar.add_task("…", total=total)
+        yield lambda ward: bar.update(task, advance=1, description=ward)
 
 
 def run_validate(

@@ -29,6 +29,12 @@ class Plan:
         return tuple(t for w in self.wards for t in w.teams)
 
 
+def ward_plan(plan: Plan, ward: str) -> Plan:
+    """The part of a plan that concerns one ward (its teams and its findings)."""
+    wards = tuple(w for w in plan.wards if w.ward == ward)
+    return Plan(plan.profile, wards, tuple(f for f in plan.findings if f.ward == ward))
+
+
 def make_plan(
     dataset: Dataset, profile: Profile, progress: Callable[[str], None] | None = None
 ) -> Plan:

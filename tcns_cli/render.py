@@ -45,6 +45,7 @@ def print_error(console: Console, error: TcnsError, lang: str) -> None:
                   highlight=False)
 
 
+SUMMARY_ROWS = 40  # wards shown in the terminal; the workbook's Tổng hợp has them all
 _METRICS = ("col_units", "col_households", "col_teams", "col_solo", "col_pair", "col_joined",
             "col_members", "col_open")
 
@@ -77,8 +78,11 @@ def print_plan_summary(console: Console, plan: Plan, lang: str) -> None:
         table.add_column(text("col_ward", lang))
         for key in _METRICS:
             table.add_column(text(key, lang), justify="right")
-        for ward, figures, _ in rows:
+        for ward, figures, _ in rows[:SUMMARY_ROWS]:
             table.add_row(ward, *map(str, figures))
+        if len(rows) > SUMMARY_ROWS:
+            table.add_row(text("more_wards", lang, count=len(rows) - SUMMARY_ROWS),
+                          *[""] * len(_METRICS), style="dim")
         totals = [sum(col) for col in zip(*(r[1] for r in rows), strict=True)]
         table.add_row(text("total", lang), *map(str, totals), style="bold")
     console.print(table)

@@ -1,0 +1,55 @@
+"""Many wards in one run give the same teams as each ward planned alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tcns_cli.cli import app
+from tcns_cli.plan import make_plan
+from tcns_cli.profiles import load_profile
+from tcns_cli.readers.dataset import Dataset, read_dataset
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def teams(document: dict[str, object]) -> dict[str, object]:
+    return {w["ward"]: w["teams"] for w in document["wards"]}  # type: ignore[attr-defined]
+
+
+def test_two_files_together_plan_as_each_alone() -> None:
+    files = [SAMPLE / "linh-trung.xlsx", SAMPLE / "thu-duc-2025-kp.csv"]
+    runner = CliRunner()
+    together = runner.invoke(app, ["plan", *map(str, files), "--json", "-"])
+    assert together.exit_code == 0
+    combined = teams(json.loads(together.stdout))
+    assert set(combined) == {"Linh Trung", "thu-duc-2025-kp"}
+    for path in files:
+        alone = runner.invoke(app, ["plan", str(path), "--json", "-"])
+        for ward, planned in teams(json.loads(alone.stdout)).items():
+            assert combined[ward] == planned
+
+
+def test_thirty_four_wards_in_one_sheet_plan_as_each_ward_alone() -> None:
+    dataset = read_dataset([SAMPLE / "thu-duc-34-phuong.xlsx"])
+    profile = load_profile(None)
+    plan = make_plan(dataset, profile)
+    assert len(plan.wards) == 34
+    for ward in plan.wards[::5]:
+        alone = Dataset(
+            tuple(u for u in dataset.units if u.ward == ward.ward),
+            tuple(p for p in dataset.people if p.ward == ward.ward),
+            (),
+        )
+        assert make_plan(alone, profile).wards[0].teams == ward.teams
+
+
+def test_split_dir_writes_one_workbook_per_ward(tmp_path: Path) -> None:
+    out = tmp_path / "all.xlsx"
+    result = CliRunner().invoke(app, ["plan", str(SAMPLE / "thu-duc-34-phuong.xlsx"), "-o",
+                                      str(out), "--split-dir", str(tmp_path / "wards")])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (tmp_path / "wards").iterdir())
+    assert len(written) == 34 and "linh-trung-tcns.xlsx" in written and out.is_file()
