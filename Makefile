@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck sample clean readme
+.PHONY: demo test lint typecheck sample clean readme bench bench-small
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/tcns plan sample_data/thu-duc-2025-kp.csv --ward "Linh Xuân" -o out/linh-xuan-tcns.xlsx --force
 
 lint: $(STAMP)
-	$(BIN)/ruff check tcns_cli tests sample_data
+	$(BIN)/ruff check tcns_cli tests sample_data bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -34,3 +34,9 @@ clean:
 
 readme: $(STAMP)
 	$(BIN)/python tests/readme_help.py
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+bench-small: $(STAMP)
+	$(BIN)/python -m bench.run --scale 0.1

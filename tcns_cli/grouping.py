@@ -10,15 +10,16 @@ any possible saving in distance.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from tcns_cli.matching import match_groups, scaled
+import numpy as np
+
+from tcns_cli.matching import FORBID, min_weight_perfect_matching, scaled_table
 from tcns_cli.model import TeamKind, Unit
 from tcns_cli.profiles import Grouping
 from tcns_cli.proximity import Distances
-
-JOINER = -1  # the stand-in partner of the unit left over when the count is odd
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +45,23 @@ def group_ward(units: Sequence[Unit], grouping: Grouping, dist: Distances) -> li
     """Every unit of one ward in exactly one group, ordered by their first unit."""
     limit = grouping.large_threshold
     small = [i for i, u in enumerate(units) if limit > 0 and u.households < limit]
-    groups = [Group(TeamKind.SOLO, (i,)) for i, u in enumerate(units) if i not in set(small)]
+    smalls = set(small)
+    groups = [Group(TeamKind.SOLO, (i,)) for i in range(len(units)) if i not in smalls]
     areas: dict[str | None, list[int]] = {}
     for i in small:
         areas.setdefault(area_of(units[i], grouping), []).append(i)
-    even = [a for a in areas.values() if len(a) % 2 == 0]
+    weights = scaled_table(dist.matrix)
     odd = [a for a in areas.values() if len(a) % 2 == 1]
-    pairs = match_groups(even, dist)
-    if grouping.leftover == "pair-nearest":
-        more, joiners = _match_odd_areas(odd, dist)
+    pairs = [p for a in areas.values() if len(a) % 2 == 0 for p in _match(a, weights)]
+    joiners: list[int] = []
+    if grouping.leftover == "pair-nearest" and len(odd) > 1:
+        more, joiners = _match_odd_areas(odd, weights, dist)
+        pairs += more
     else:
-        more, joiners = _match_each_alone(odd, dist)
-    pairs += more
+        for area in odd:
+            more, left = _keep_one_back(area, weights, dist)
+            pairs += more
+            joiners += left
     groups += [_pair(a, b, units, grouping, dist) for a, b in pairs]
     groups = _join(groups, joiners, units, grouping, dist)
     return sorted(groups, key=lambda g: g.members[0])
@@ -66,67 +72,79 @@ def _pair(a: int, b: int, units: Sequence[Unit], grouping: Grouping, dist: Dista
     return Group(TeamKind.PAIR, (a, b), dist(a, b), cross)
 
 
+def _match(nodes: list[int], weights: Any) -> list[tuple[int, int]]:
+    """The best pairing of an even number of units among themselves."""
+    found = min_weight_perfect_matching(weights[np.ix_(nodes, nodes)])
+    return [(nodes[i], nodes[j]) for i, j in found]
+
+
+def _keep_one_back(
+    area: list[int], weights: Any, dist: Distances
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """An odd area on its own: pair all but one unit, the one whose joining costs least.
+
+    The unit kept back gets a stand-in partner whose edge weighs the distance to its
+    nearest unit of the ward, so one matching chooses it and pairs the rest.
+    """
+    if dist.nearest(area[0]) is None:  # the ward's only unit: nobody to pair or join
+        return [], list(area)
+    size = len(area)
+    table = np.full((size + 1, size + 1), FORBID)
+    table[:size, :size] = weights[np.ix_(area, area)]
+    table[size, :size] = table[:size, size] = [weights[i, dist.nearest(i)] for i in area]
+    found = min_weight_perfect_matching(table)
+    pairs = [(area[i], area[j]) for i, j in found if j < size]
+    return pairs, [area[i] for i, j in found if j == size]
+
+
+def _without_each(area: list[int], weights: Any) -> list[tuple[float, list[tuple[int, int]]]]:
+    """For each unit of an odd area: the best pairing of the others, and its weight."""
+    out = []
+    for left in area:
+        rest = [i for i in area if i != left]
+        pairs = _match(rest, weights)
+        out.append((float(sum(weights[a, b] for a, b in pairs)), pairs))
+    return out
+
+
 def _match_odd_areas(
-    odd: list[list[int]], dist: Distances
+    odd: list[list[int]], weights: Any, dist: Distances
 ) -> tuple[list[tuple[int, int]], list[int]]:
-    """Odd areas together: one unit of each crosses; a last odd one out becomes the joiner."""
-    nodes = [i for area in odd for i in area]
-    if not nodes:
-        return [], []
-    with_joiner = len(nodes) % 2 == 1
-    area_index = {i: n for n, area in enumerate(odd) for i in area}
-    nearest = {i: scaled(dist(i, j)) for i in nodes if (j := dist.nearest(i)) is not None}
-    across = {
-        (a, b): scaled(dist(a, b))
-        for a in nodes for b in nodes if a < b and area_index[a] != area_index[b]
-    }
-    # Every perfect matching weighs less than `big` in distance, so each crossing unit costs
-    # more than any distance it could save: fewest crossings first, then least distance.
-    longest = max([*across.values(), *nearest.values(), *_inner_weights(odd, dist), 0])
-    big = longest * (len(nodes) + 2) + 1
+    """Several odd areas: each gives exactly one unit, paired across (or the joiner).
 
-    def extra(_: int) -> dict[tuple[int, int], int]:
-        edges = {pair: w + 2 * big for pair, w in across.items()}
+    For every unit u of an odd area A, ``inner[A][u]`` is the least weight of pairing the
+    rest of A. Leaving areas A and B through u and v costs inner[A][u] + inner[B][v] +
+    d(u, v), and the choices of different area pairs do not interact, so a matching over
+    the areas (plus a stand-in for the joiner when their number is odd) is exact.
+    """
+    inner = [_without_each(area, weights) for area in odd]
+    cost = [np.array([c for c, _ in rows]) for rows in inner]
+    count = len(odd)
+    with_joiner = count % 2 == 1
+    top = np.full((count + with_joiner,) * 2, FORBID)
+    best: dict[tuple[int, int], tuple[int, int]] = {}
+    for a in range(count):
+        for b in range(a + 1, count):
+            table = cost[a][:, None] + cost[b][None, :] + weights[np.ix_(odd[a], odd[b])]
+            flat = int(np.argmin(table))  # the first minimum: ties go to natural order
+            u, v = flat // table.shape[1], flat % table.shape[1]
+            top[a, b] = top[b, a] = table[u, v]
+            best[(a, b)] = (u, v)
         if with_joiner:
-            edges.update({(JOINER, i): w + big for i, w in nearest.items()})
-        return edges
-
-    every = nodes + ([JOINER] if with_joiner else [])
-    return _split_joiners(match_groups(odd, dist, extra, every))
-
-
-def _inner_weights(areas: list[list[int]], dist: Distances) -> list[int]:
-    return [scaled(dist(a, b)) for area in areas for a in area for b in area if a < b]
-
-
-def _match_each_alone(
-    odd: list[list[int]], dist: Distances
-) -> tuple[list[tuple[int, int]], list[int]]:
-    """``join-nearest-team``: each odd area keeps one unit back to join its nearest team."""
+            reach = cost[a] + np.array([weights[i, dist.nearest(i)] for i in odd[a]])
+            first = int(np.argmin(reach))
+            top[a, count] = top[count, a] = reach[first]
+            best[(a, count)] = (first, -1)
     pairs: list[tuple[int, int]] = []
     joiners: list[int] = []
-    for area in odd:
-        nearest = {i: scaled(dist(i, j)) for i in area if (j := dist.nearest(i)) is not None}
-        if not nearest:
-            joiners += area
+    for a, b in min_weight_perfect_matching(top):
+        u, v = best[(a, b)]
+        pairs += inner[a][u][1]
+        if b == count:
+            joiners.append(odd[a][u])
             continue
-        edges = {(JOINER, i): w for i, w in nearest.items()}
-        found = match_groups([area], dist, _fixed(edges), [*area, JOINER])
-        more, left = _split_joiners(found)
-        pairs += more
-        joiners += left
-    return pairs, joiners
-
-
-def _fixed(edges: dict[tuple[int, int], int]) -> Callable[[int], dict[tuple[int, int], int]]:
-    return lambda _k: edges
-
-
-def _split_joiners(
-    found: list[tuple[int, int]],
-) -> tuple[list[tuple[int, int]], list[int]]:
-    pairs = [(a, b) for a, b in found if a != JOINER]
-    joiners = [b for a, b in found if a == JOINER]
+        pairs += inner[b][v][1]
+        pairs.append((odd[a][u], odd[b][v]))
     return pairs, joiners
 
 

@@ -1,15 +1,28 @@
-"""Minimum-weight perfect matching on a sparse nearest-neighbour graph (networkx blossom)."""
+"""Exact minimum-weight perfect matching on small dense graphs.
+
+The assignment problem is a relaxation of perfect matching: a matching of weight w gives
+an assignment of cost 2w (each pair assigned both ways). SciPy's ``linear_sum_assignment``
+solves it in C. When the optimal assignment splits into even cycles only, each cycle's
+cheaper alternating half is a matching of weight at most half the assignment cost, so it is
+optimal. An odd cycle S cannot occur in a matching, and in every perfect matching some
+vertex of S is matched outside S: branching on which one keeps the search exact. After
+``BRANCH_LIMIT`` nodes the search hands over to networkx's blossom algorithm.
+
+A k-nearest-neighbour graph is not used: it can miss the optimum (hypothesis found a ward
+with many units at one point where the best pair joins two units that are each other's
+11th-nearest), and the dense assignment solve is fast enough on complete graphs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from typing import Any
 
-# Neighbours kept per node at first; doubled until a perfect matching exists.
-K_START = 10
-# Distances become whole millimetres so the blossom algorithm works on exact integers.
+# Distances become whole millimetres so that every weight is an exact integer.
 SCALE = 1000
+BRANCH_LIMIT = 200
+_FORBID = float(2**60)
 
-Weight = Callable[[int, int], int | None]
+FORBID = _FORBID
 
 
 def scaled(distance: float) -> int:
@@ -17,56 +30,101 @@ def scaled(distance: float) -> int:
     return round(distance * SCALE)
 
 
-def knn_edges(
-    groups: Sequence[Sequence[int]], distance: Callable[[int, int], float], k: int
-) -> dict[tuple[int, int], int]:
-    """The k nearest neighbours of every node inside its own group, as weighted edges."""
-    edges: dict[tuple[int, int], int] = {}
-    for group in groups:
-        for a in group:
-            near = sorted((scaled(distance(a, b)), b) for b in group if b != a)
-            for weight, b in near[:k]:
-                edges[(min(a, b), max(a, b))] = weight
-    return edges
+def scaled_table(distances: Any) -> Any:
+    """A table of distances as integer-valued weights (floats, exact below 2**53)."""
+    import numpy as np
+
+    return np.rint(np.asarray(distances, dtype=float) * SCALE)
 
 
-def min_weight_perfect_matching(
-    nodes: Sequence[int], edges: dict[tuple[int, int], int]
-) -> list[tuple[int, int]] | None:
-    """A perfect matching of least total weight, or None when the graph has none."""
+def min_weight_perfect_matching(weights: Any) -> list[tuple[int, int]]:
+    """A perfect matching of least total weight over a symmetric table of weights.
+
+    ``weights[i, j]`` is the weight of pairing positions i and j, :data:`FORBID` for no
+    edge; the diagonal is ignored. Pairs come back as ``(i, j)`` with i < j, sorted. The
+    graph must have a perfect matching (a bug otherwise, not an input problem).
+    """
+    import numpy as np
+
+    size = len(weights)
+    if size == 0:
+        return []
+    matrix = np.array(weights, dtype=float)
+    np.fill_diagonal(matrix, _FORBID)
+    pairs = _branch_and_bound(matrix)
+    if pairs is None:
+        pairs = _blossom(matrix)
+    return sorted((min(i, j), max(i, j)) for i, j in pairs)
+
+
+def _branch_and_bound(matrix: Any) -> list[tuple[int, int]] | None:
+    """The optimum by assignment relaxation, or None past the branch limit."""
+    from scipy.optimize import linear_sum_assignment
+
+    best: list[tuple[int, int]] | None = None
+    best_cost = _FORBID
+    stack = [matrix]
+    for _ in range(BRANCH_LIMIT):
+        if not stack:
+            return best
+        current = stack.pop()
+        rows, cols = linear_sum_assignment(current)
+        cost = float(current[rows, cols].sum())
+        if cost >= _FORBID or cost / 2 >= best_cost:
+            continue
+        cycles = _cycles(cols)
+        odd = [c for c in cycles if len(c) % 2 == 1]
+        if not odd:
+            pairs = [p for c in cycles for p in _cheaper_half(c, current)]
+            total = float(sum(current[i, j] for i, j in pairs))
+            if total < best_cost:
+                best, best_cost = pairs, total
+            continue
+        ring = min(odd, key=len)
+        for vertex in reversed(ring):  # children: `vertex` is matched outside the ring
+            child = current.copy()
+            child[vertex, ring] = _FORBID
+            child[ring, vertex] = _FORBID
+            stack.append(child)
+    return best if not stack else None
+
+
+def _cycles(successor: Any) -> list[list[int]]:
+    seen = [False] * len(successor)
+    cycles = []
+    for start in range(len(successor)):
+        cycle = []
+        node = start
+        while not seen[node]:
+            seen[node] = True
+            cycle.append(node)
+            node = int(successor[node])
+        if cycle:
+            cycles.append(cycle)
+    return cycles
+
+
+def _cheaper_half(cycle: list[int], matrix: Any) -> list[tuple[int, int]]:
+    """Of the two perfect matchings along an even cycle, the lighter (ties: the first)."""
+    first = [(cycle[k], cycle[k + 1]) for k in range(0, len(cycle), 2)]
+    second = [(cycle[k + 1], cycle[(k + 2) % len(cycle)]) for k in range(0, len(cycle), 2)]
+    if sum(matrix[i, j] for i, j in second) < sum(matrix[i, j] for i, j in first):
+        return second
+    return first
+
+
+def _blossom(matrix: Any) -> list[tuple[int, int]]:
+    """networkx's exact blossom algorithm on the same graph (the slow, sure path)."""
     import networkx as nx
 
     graph = nx.Graph()
-    graph.add_nodes_from(nodes)
-    graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(edges.items()))
+    size = len(matrix)
+    graph.add_nodes_from(range(size))
+    graph.add_weighted_edges_from(
+        (i, j, int(matrix[i, j])) for i in range(size) for j in range(i + 1, size)
+        if matrix[i, j] < _FORBID
+    )
     found = nx.min_weight_matching(graph)
-    if 2 * len(found) != len(nodes):
-        return None
-    return sorted((min(a, b), max(a, b)) for a, b in found)
-
-
-def match_groups(
-    groups: Sequence[Sequence[int]],
-    distance: Callable[[int, int], float],
-    extra: Callable[[int], dict[tuple[int, int], int]] | None = None,
-    nodes: Sequence[int] | None = None,
-) -> list[tuple[int, int]]:
-    """Match ``nodes`` (default: every group member) on within-group k-NN edges plus ``extra``.
-
-    ``k`` starts at :data:`K_START` and doubles until a perfect matching exists.
-    """
-    every = list(nodes) if nodes is not None else [n for g in groups for n in g]
-    if not every:
-        return []
-    largest = max((len(g) for g in groups), default=1)
-    k = K_START
-    while True:
-        edges = knn_edges(groups, distance, k)
-        if extra is not None:
-            edges.update(extra(k))
-        found = min_weight_perfect_matching(every, edges)
-        if found is not None:
-            return found
-        if k >= largest:
-            raise AssertionError("no perfect matching on the complete graph")  # a bug, not input
-        k *= 2
+    if 2 * len(found) != size:
+        raise AssertionError("the graph has no perfect matching")  # a bug, not input
+    return [(min(a, b), max(a, b)) for a, b in found]

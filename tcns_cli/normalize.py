@@ -176,7 +176,11 @@ def phone(value: Any) -> tuple[str | None, bool]:
     An invalid number comes back as written, with ``valid`` False; an empty cell is
     ``(None, False)``.
     """
-    written = cell_text(value)
+    return _phone(cell_text(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _phone(written: str) -> tuple[str | None, bool]:
     if not written:
         return None, False
     digits = re.sub(r"[^\d+]", "", written)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Sequence
+from typing import Any
 
 from tcns_cli.model import Proximity, Unit
 
@@ -32,36 +33,33 @@ class Distances:
     """Distances between the units of one ward, indexed by their position in ``units``.
 
     ``units`` must be in natural order: the numbering basis takes the rank from it, and
-    every tie between equal distances is broken by it.
+    every tie between equal distances is broken by it. The whole table is computed once
+    (numpy), as every planning step reads many of its cells.
     """
 
     def __init__(self, units: Sequence[Unit], basis: Proximity | None = None) -> None:
+        import numpy as np
+
         self.units = list(units)
         self.basis = basis or choose_basis(self.units)
         self.disconnected = False
-        self._hops: list[list[int]] | None = None
-        if self.basis is Proximity.ADJACENCY:
-            self._hops = self._all_hops()
+        if self.basis is Proximity.COORDINATES:
+            self.matrix = _haversine_table(self.units)
+        elif self.basis is Proximity.ADJACENCY:
+            self.matrix = np.array(self._all_hops(), dtype=float).reshape(len(units), len(units))
+        else:
+            ranks = np.arange(len(self.units), dtype=float)
+            self.matrix = np.abs(ranks[:, None] - ranks[None, :])
+        others = self.matrix + np.diag(np.full(len(self.units), np.inf))
+        self._nearest = [int(j) for j in np.argmin(others, axis=1)] if len(units) > 1 else []
 
     def __call__(self, i: int, j: int) -> float:
         """Distance between units ``i`` and ``j``."""
-        if self.basis is Proximity.COORDINATES:
-            a, b = self.units[i], self.units[j]
-            assert a.lat is not None and a.lon is not None and b.lat is not None
-            assert b.lon is not None
-            return haversine_m(a.lat, a.lon, b.lat, b.lon)
-        if self._hops is not None:
-            return float(self._hops[i][j])
-        return float(abs(i - j))
+        return float(self.matrix[i, j])
 
     def nearest(self, i: int) -> int | None:
         """The unit nearest to ``i`` (ties: natural order), or None in a one-unit ward."""
-        best: int | None = None
-        best_d = math.inf
-        for j in range(len(self.units)):
-            if j != i and (d := self(i, j)) < best_d:
-                best, best_d = j, d
-        return best
+        return self._nearest[i] if self._nearest else None
 
     def _all_hops(self) -> list[list[int]]:
         ids = {f"{u.khu_pho or ''}\x1f{u.tdp or ''}": n for n, u in enumerate(self.units)}
@@ -85,3 +83,15 @@ class Distances:
                         queue.append(nxt)
         self.disconnected = any(v >= size for row in table for v in row)
         return table
+
+
+def _haversine_table(units: Sequence[Unit]) -> Any:
+    """Every pairwise great-circle distance, vectorised (the same formula as haversine_m)."""
+    import numpy as np
+
+    lat = np.radians(np.array([u.lat for u in units], dtype=float))
+    lon = np.radians(np.array([u.lon for u in units], dtype=float))
+    dp = lat[None, :] - lat[:, None]
+    dl = lon[None, :] - lon[:, None]
+    h = np.sin(dp / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(1.0, np.sqrt(h)))

@@ -1,0 +1,145 @@
+"""The benchmark (``make bench``): tcns plan against the I/O floor, side by side in one run.
+
+For each scale it measures, alternating runs so that machine noise hits all alike:
+  floor  reading the input with python-calamine and writing the same output cells with
+         xlsxwriter: the least any tool must do with these libraries;
+  e2e    tcns plan from the file to the workbook, in this process (imports done before);
+  plan   the planning stage alone (grouping + composition + self-check) on data read once.
+It prints medians, the ratios, peak memory of a separate ``tcns plan`` process, and the
+growth from 1/10 to full scale. Numbers only: nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def output_cells(path: Path) -> list[tuple[str, list[list[Any]]]]:
+    """Every sheet of a workbook tcns wrote, as values (to be written again by the floor)."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    return [(n, book.get_sheet_by_name(n).to_python()) for n in book.sheet_names]
+
+
+def floor(source: Path, cells: list[tuple[str, list[list[Any]]]], target: Path) -> None:
+    """Read every sheet of the input; write the same output cells; nothing else."""
+    import xlsxwriter
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(source))
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    out = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False})
+    for name, rows in cells:
+        sheet = out.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, str):
+                    sheet.write_string(r, c, value)
+                elif value is not None and value != "":
+                    sheet.write_number(r, c, float(value))
+    out.close()
+
+
+def end_to_end(source: Path, target: Path) -> None:
+    """What ``tcns plan SOURCE -o TARGET --force`` does, without the terminal output."""
+    from tcns_cli.plan import make_plan
+    from tcns_cli.profiles import load_profile
+    from tcns_cli.readers.dataset import read_dataset
+    from tcns_cli.writers.excel import write_plan
+    from tcns_cli.writers.files import write_atomically
+
+    plan = make_plan(read_dataset([source]), load_profile(None))
+    write_atomically(target, lambda tmp: write_plan(plan, tmp, "vi"))
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def peak_memory_mb(source: Path, target: Path) -> float:
+    """Peak resident memory of one ``tcns plan`` process, in MiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-m", "tcns_cli", "plan", str(source), "-o", str(target),
+                    "--force"], check=True, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def measure(source: Path, runs: int, folder: Path) -> dict[str, float]:
+    """Medians of floor, e2e and planning, alternating, plus peak memory."""
+    from tcns_cli.plan import make_plan
+    from tcns_cli.profiles import load_profile
+    from tcns_cli.readers.dataset import read_dataset
+
+    ours = folder / "ours.xlsx"
+    end_to_end(source, ours)  # warm-up, and the cells the floor writes
+    cells = output_cells(ours)
+    dataset, profile = read_dataset([source]), load_profile(None)
+    times: dict[str, list[float]] = {"floor": [], "e2e": [], "plan": []}
+    for _ in range(runs):
+        times["floor"].append(timed(lambda: floor(source, cells, folder / "floor.xlsx")))
+        times["e2e"].append(timed(lambda: end_to_end(source, ours)))
+        times["plan"].append(timed(lambda: make_plan(dataset, profile)))
+    result = {k: statistics.median(v) for k, v in times.items()}
+    result["memory_mb"] = peak_memory_mb(source, folder / "memory.xlsx")
+    result["rows_out"] = sum(len(rows) for _, rows in cells)
+    return result
+
+
+def cli_start() -> float:
+    """Median wall time of ``tcns --help`` over 7 runs."""
+    return statistics.median(
+        timed(lambda: subprocess.run([sys.executable, "-m", "tcns_cli", "--help"],
+                                     check=True, capture_output=True))
+        for _ in range(7)
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 100,000 units")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    data = ROOT / "bench" / "data"
+    full = round(100_000 * args.scale)
+    scales = [("one ward", 100, 1, 500), ("1/10", full // 10, 300, full * 4 // 10),
+              ("full", full, 3000, full * 4)]
+    print(f"tcns --help: {cli_start():.3f} s (median of 7)")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, units, wards, people in scales:
+            source = data / f"national-{units}.xlsx"
+            if not source.exists():
+                generate(units, wards, people, data)
+            runs = args.runs if units > 1000 else 7
+            r = measure(source, runs, Path(tmp))
+            results[label] = r
+            print(f"{label:>8}: {units:>7} units, {people:>7} people, {int(r['rows_out']):>7} "
+                  f"output rows | floor {r['floor']:7.2f} s | e2e {r['e2e']:7.2f} s | "
+                  f"e2e/floor {r['e2e'] / r['floor']:.2f} | plan {r['plan']:6.2f} s = "
+                  f"{100 * r['plan'] / r['e2e']:4.1f} % of e2e | peak {r['memory_mb']:.0f} MiB",
+                  flush=True)
+    growth = results["full"]["e2e"] / results["1/10"]["e2e"]
+    print(f"growth 1/10 → full: e2e ×{growth:.2f}, floor "
+          f"×{results['full']['floor'] / results['1/10']['floor']:.2f} (linear: ×10)")
+
+
+if __name__ == "__main__":
+    main()
