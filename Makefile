@@ -28,6 +28,7 @@ test: lint typecheck
 
 sample: $(STAMP)
 	$(BIN)/python sample_data/make_sample_data.py
+	$(BIN)/python sample_data/make_team_list.py
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -14,9 +14,11 @@ from typing import Any
 
 from tcns_cli.errors import Finding, Severity
 from tcns_cli.grouping import area_of
+from tcns_cli.messages import bad_phone
 from tcns_cli.model import Person, Source, Unit
 from tcns_cli.normalize import fold, phone
 from tcns_cli.profiles import Profile
+from tcns_cli.proximity import Distances
 
 YOUTH_UNION = "doan-thanh-nien"
 
@@ -92,6 +94,16 @@ class Ward:
         """The people list's entry for someone on a team, if any."""
         return next((p for p in self.people_by_name.get(fold(person.name), [])
                      if same_person(p, person)), None)
+
+    @cached_property
+    def position(self) -> dict[int, int]:
+        """Each unit's index in the ward's natural order."""
+        return {id(u): n for n, u in enumerate(self.units)}
+
+    @cached_property
+    def distances(self) -> Distances:
+        """The ward's proximity table (as the planner measures it)."""
+        return Distances(self.units)
 
     def is_small(self, unit: Unit) -> bool:
         """Below the threshold (never, when the threshold is 0)."""
@@ -169,27 +181,38 @@ def unknown_unit(ward: Ward) -> Iterator[Finding]:
 
 # --- grouping -------------------------------------------------------------------------------
 
-def _leftover_allowed(ward: Ward, unit: Unit) -> bool:
-    """May this small unit be the odd one out that joins a neighbouring team?"""
+def _joiners_allowed(ward: Ward) -> int:
+    """How many small units may be left over to join a neighbouring team."""
     per_area = ward.small_per_area()
     if ward.profile.grouping.leftover == "pair-nearest":
-        return sum(per_area.values()) % 2 == 1
-    return per_area[area_of(unit, ward.profile.grouping)] % 2 == 1
+        return sum(per_area.values()) % 2
+    return sum(1 for count in per_area.values() if count % 2)
+
+
+def _is_join(ward: Ward, team: CheckedTeam) -> bool:
+    """One large unit and one small unit whose nearest unit of the ward it is."""
+    large = [u for u in team.units if not ward.is_small(u)]
+    small = [u for u in team.units if ward.is_small(u)]
+    if len(large) != 1 or len(small) != 1:
+        return False
+    index = ward.position
+    nearest = ward.distances.nearest(index[id(small[0])])
+    return nearest is not None and nearest == index[id(large[0])]
 
 
 @check("LARGE_UNIT_NOT_ALONE")
 def large_unit_not_alone(ward: Ward) -> Iterator[Finding]:
     """A unit at or above the threshold shares its team (the ward's odd leftover may join)."""
-    for team in ward.teams:
-        large = [u for u in team.units if not ward.is_small(u)]
-        small = [u for u in team.units if ward.is_small(u)]
-        if not large or len(team.units) == 1:
+    shared = [t for t in ward.teams
+              if len(t.units) > 1 and any(not ward.is_small(u) for u in t.units)]
+    legit = [t for t in shared if _is_join(ward, t)][: _joiners_allowed(ward)]
+    for team in shared:
+        if any(team is t for t in legit):
             continue
-        if len(large) == 1 and len(small) == 1 and _leftover_allowed(ward, small[0]):
-            continue
-        for unit in large:
-            yield ward.finding("LARGE_UNIT_NOT_ALONE", team.source, team, unit,
-                               unit=describe(unit), households=unit.households)
+        for unit in team.units:
+            if not ward.is_small(unit):
+                yield ward.finding("LARGE_UNIT_NOT_ALONE", team.source, team, unit,
+                                   unit=describe(unit), households=unit.households)
 
 
 @check("SMALL_UNIT_ALONE")
@@ -367,13 +390,13 @@ class _Seen:
 
 
 @check("BAD_PHONE")
-def bad_phone(ward: Ward) -> Iterator[Finding]:
+def bad_phone_check(ward: Ward) -> Iterator[Finding]:
     """Phone missing or not a valid Vietnamese number."""
     for team in ward.teams:
         for person in team.people:
             if person.phone is None or not phone(person.phone)[1]:
                 yield ward.finding("BAD_PHONE", person.source.at_column("Số điện thoại"), team,
-                                   value=person.phone or "—")
+                                   name=person.name, problem=bad_phone(person.phone))
 
 
 @check("PLATFORM_NOT_ALLOWED")

@@ -170,8 +170,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Ignored {count} row(s) below the grand total (signatures, notes).",
     ),
     "BAD_PHONE": (
-        "Số điện thoại \"{value}\" không phải số Việt Nam hợp lệ; giữ nguyên như đã ghi.",
-        "Phone \"{value}\" is not a valid Vietnamese number; kept as written.",
+        "{name}: số điện thoại {problem}.",
+        "{name}: the phone {problem}.",
     ),
     "UNKNOWN_ORGANIZATION": (
         "Không nhận ra đoàn thể \"{value}\": người này không được chọn làm thành viên.",
@@ -415,6 +415,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "proximity_adjacency": ("tổ liền kề", "adjacency"),
     "proximity_numbering": ("số thứ tự", "numbering"),
 }
+
+
+def bad_phone(value: str | None) -> Localized:
+    """What is wrong with a phone, for the BAD_PHONE message."""
+    if not value:
+        return Localized("còn trống", "is missing")
+    return Localized(f"\"{value}\" không phải số Việt Nam hợp lệ (giữ nguyên như đã ghi)",
+                     f"\"{value}\" is not a valid Vietnamese number (kept as written)")
 
 
 def text(key: str, lang: str, /, **params: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tcns_cli.errors import Finding, Severity
+from tcns_cli.messages import bad_phone
 from tcns_cli.model import Person
 from tcns_cli.normalize import (
     birth_year,
@@ -42,14 +43,20 @@ def read_people_table(
     return [p for row in rows if (p := person_from_row(row, default_ward, findings))]
 
 
-def person_from_row(row: Row, default_ward: str | None, findings: list[Finding]) -> Person | None:
-    """The person on a row; a row with data but no name is reported and gives None."""
+def person_from_row(
+    row: Row, default_ward: str | None, findings: list[Finding], roster: bool = False
+) -> Person | None:
+    """The person on a row; a row with data but no name is reported and gives None.
+
+    In a team list (``roster``) an organisation that is not recognised stays as written,
+    so that the member is reported as outside the accepted organisations.
+    """
     name = _name(row)
     if not name:
         key = "name" if "name" in row.header.columns else "given"
         findings.append(Finding("PERSON_NO_NAME", Severity.WARNING, source=row.at(key)))
         return None
-    return _person(row, name, default_ward, findings)
+    return _person(row, name, default_ward, findings, roster)
 
 
 def _name(row: Row) -> str:
@@ -58,21 +65,26 @@ def _name(row: Row) -> str:
     return person_name(f"{row.text('family')} {row.text('given')}")
 
 
-def _person(row: Row, name: str, default_ward: str | None, findings: list[Finding]) -> Person:
+def _person(
+    row: Row, name: str, default_ward: str | None, findings: list[Finding], roster: bool
+) -> Person:
     ward = ward_name(row.get("ward")) or default_ward
     khu_pho, tdp = canonical_label(row.get("khu_pho")), canonical_label(row.get("tdp"))
     where = {"ward": ward, "khu_pho": khu_pho, "tdp": tdp}
     org, known = organization(row.get("organization"))
-    if not known:
+    if not known and roster:
+        org = row.text("organization")
+    elif not known:
         findings.append(
             Finding("UNKNOWN_ORGANIZATION", Severity.WARNING,
                     {"value": row.text("organization")}, **where,
                     source=row.at("organization"))
         )
     number, valid = phone(row.get("phone"))
-    if number is not None and not valid:
+    if number is not None and not valid and not roster:  # a team list is checked for it
         findings.append(
-            Finding("BAD_PHONE", Severity.WARNING, {"value": number}, **where,
+            Finding("BAD_PHONE", Severity.WARNING, {"name": name, "problem": bad_phone(number)},
+                    **where,
                     source=row.at("phone"))
         )
     year = birth_year(row.get("birth_year"))

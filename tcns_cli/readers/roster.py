@@ -64,7 +64,7 @@ def read_roster(path: Path, findings: list[Finding]) -> list[RosterEntry]:
 
 
 def _entry(row: Row, findings: list[Finding]) -> RosterEntry | None:
-    person = person_from_row(row, None, findings)
+    person = person_from_row(row, None, findings, roster=True)
     if person is None:
         return None
     team = nfc(row.text("team_id"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tcns_cli.errors import Finding, Severity
+from tcns_cli.messages import bad_phone
 from tcns_cli.model import Person, Source, Unit
 from tcns_cli.normalize import (
     birth_year,
@@ -129,7 +130,8 @@ def _leader(
     number, valid = phone(row.get("phone"))
     if number is not None and not valid:
         findings.append(
-            Finding("BAD_PHONE", Severity.WARNING, {"value": number}, ward, khu_pho, tdp,
+            Finding("BAD_PHONE", Severity.WARNING, {"name": name, "problem": bad_phone(number)},
+                    ward, khu_pho, tdp,
                     source=row.at("phone"))
         )
     return Person(
