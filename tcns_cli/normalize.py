@@ -12,7 +12,9 @@ _SPACES = re.compile(r"\s+")
 
 def nfc(value: str) -> str:
     """NFC, trimmed, inner white space collapsed to one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
+    return " ".join(value.split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -36,6 +38,8 @@ def squash_exact(value: str) -> str:
 
 def cell_text(value: Any) -> str:
     """A cell's value as display text (``12.0`` → ``12``); empty for None."""
+    if isinstance(value, str):
+        return nfc(value)
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

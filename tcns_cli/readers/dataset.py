@@ -96,14 +96,14 @@ def _read_file(
     path: Path, ward: str | None, findings: list[Finding], need_units: bool
 ) -> tuple[list[UnitRow], list[Person]]:
     tables = read_tables(path)
-    if all(not any(any(c != "" for c in r) for r in t.rows) for t in tables):
-        raise TcnsError("FILE_EMPTY", file=path.name)
     unit_tables = [(t, h) for t in tables if (h := find_header(t.rows, UNIT_SHEET))]
     people_tables = [
         (t, h) for t in tables
         if not find_header(t.rows, UNIT_SHEET) and (h := find_header(t.rows, PEOPLE_SHEET))
     ]
     if need_units and not unit_tables:
+        if all(not any(any(c != "" for c in r) for r in t.rows) for t in tables):
+            raise TcnsError("FILE_EMPTY", file=path.name)
         raise TcnsError("NO_UNIT_SHEET", file=path.name)
     rows: list[UnitRow] = []
     for table, header in unit_tables:
@@ -140,20 +140,15 @@ def _check_duplicates(rows: list[UnitRow], errors: list[Finding]) -> list[Unit]:
         if first is None:
             seen[(unit.ward, unit.khu_pho, unit.tdp)] = unit
             continue
-        column = "tdp" if unit.tdp is not None else "khu_pho"
         errors.append(
             Finding("DUPLICATE_UNIT", Severity.ERROR,
                     {"unit": describe(unit), "first_row": first.source.row},
-                    unit.ward, unit.khu_pho, unit.tdp,
-                    source=unit.source.at_column(_label_column(column)))
+                    unit.ward, unit.khu_pho, unit.tdp, source=row.label_source)
         )
-    wards = list(dict.fromkeys(u.ward for u in seen.values()))
-    by_ward = {w: sorted((u for u in seen.values() if u.ward == w), key=unit_order) for w in wards}
-    return [u for w in wards for u in by_ward[w]]
-
-
-def _label_column(field: str) -> str:
-    return {"tdp": "Tổ dân phố", "khu_pho": "Khu phố"}[field]
+    by_ward: dict[str, list[Unit]] = {}
+    for unit in seen.values():
+        by_ward.setdefault(unit.ward, []).append(unit)
+    return [u for units in by_ward.values() for u in sorted(units, key=unit_order)]
 
 
 def describe(unit: Unit) -> str:
@@ -208,9 +203,10 @@ def _attach_people(
             )
             placed.append(person)
             continue
-        person = dataclasses.replace(
-            person, ward=unit.ward, khu_pho=unit.khu_pho, tdp=unit.tdp
-        )
+        if (person.ward, person.khu_pho, person.tdp) != (unit.ward, unit.khu_pho, unit.tdp):
+            person = dataclasses.replace(
+                person, ward=unit.ward, khu_pho=unit.khu_pho, tdp=unit.tdp
+            )
         placed.append(person)
         if person.is_unit_leader:
             _note_leader(unit, person, leaders, findings, id(unit))

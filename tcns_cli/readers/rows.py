@@ -20,20 +20,20 @@ _GRAND_TOTAL = re.compile(r"^(tong cong|tong so|tong|total)\b")
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One data row: its cells by field name, and where it stands."""
+    """One data row: its cells by field name (as read, and as text), and where it stands."""
 
     cells: dict[str, Any]
+    texts: dict[str, str]
     source: Source
     header: Header
 
     def get(self, name: str) -> Any:
         """The cell under a field's column, or None (empty cells are None too)."""
-        value = self.cells.get(name)
-        return None if value == "" else value
+        return self.cells.get(name) if self.texts.get(name) else None
 
     def text(self, name: str) -> str:
-        """The cell as trimmed NFC text."""
-        return cell_text(self.get(name))
+        """The cell as trimmed NFC text ("" when empty or absent)."""
+        return self.texts.get(name, "")
 
     def at(self, name: str) -> Source:
         """This row's source, pointing at a field's column."""
@@ -61,33 +61,38 @@ def data_rows(
     label_fields = [f for f in ("stt", "ward", "khu_pho", "tdp", "name") if f in header.columns]
     ignored: list[int] = []
     after_total = False
+    columns = list(header.columns.items())
     for index in range(header.index + 1, len(table.rows)):
         raw = table.rows[index]
-        cells = {f: (raw[c] if c < len(raw) else "") for f, c in header.columns.items()}
+        width = len(raw)
+        cells = {f: (raw[c] if c < width else "") for f, c in columns}
+        texts = {f: cell_text(v) for f, v in cells.items()}
         source = Source(table.file, table.sheet or None, index + 1, None)
-        if all(cell_text(v) == "" for v in cells.values()):
+        if not any(texts.values()):
             if after_total and any(cell_text(v) for v in raw):
                 ignored.append(index + 1)
             continue
-        total = next((t for f in label_fields if total_label(t := cell_text(cells[f]))), "")
+        total = next((t for f in label_fields if (t := texts[f]) and total_label(t)), "")
         if total:
             findings.append(
                 Finding("TOTAL_ROW_SKIPPED", Severity.INFO, {"value": total}, source=source)
             )
             after_total = after_total or bool(_GRAND_TOTAL.match(fold(total)))
             continue
-        if fold(cell_text(cells.get("note"))).startswith("vi du"):
+        if texts.get("note") and fold(texts["note"]).startswith("vi du"):
             findings.append(Finding("EXAMPLE_ROW_SKIPPED", Severity.INFO, source=source))
             continue
-        if after_total and cell_text(cells.get(key)) == "":
+        if after_total and not texts.get(key):
             ignored.append(index + 1)
             continue
         for name in carry:
-            if cell_text(cells.get(name)) == "":
-                cells[name] = carried.get(name, "")
+            if name not in cells:
+                continue
+            if texts[name]:
+                carried[name] = (cells[name], texts[name])
             else:
-                carried[name] = cells[name]
-        yield Row(cells, source, header)
+                cells[name], texts[name] = carried.get(name, ("", ""))
+        yield Row(cells, texts, source, header)
     if ignored:
         source = Source(table.file, table.sheet or None, ignored[0], None)
         findings.append(

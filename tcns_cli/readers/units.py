@@ -33,6 +33,7 @@ class UnitRow:
 
     unit: Unit
     neighbour_labels: tuple[str, ...]
+    label_source: Source
 
 
 def title_ward(table: Table, header: Header) -> str | None:
@@ -62,7 +63,8 @@ def read_unit_table(
     for ward, row in zip(wards, rows, strict=True):
         unit = _unit(row, ward, ward in with_tdp, findings)
         if unit is not None:
-            out.append(UnitRow(unit, _neighbour_labels(row.get("neighbours"))))
+            label = row.at("tdp" if unit.tdp is not None else "khu_pho")
+            out.append(UnitRow(unit, _neighbour_labels(row.get("neighbours")), label))
     return out
 
 

@@ -81,14 +81,29 @@ class Sheet:
             self.put(top, col, column.header, **head)
             self.ws.set_column(col, col, column.width)
         self.ws.set_row(top, LINE_HEIGHT * max(lines(c.header, c.width) for c in columns))
+        styles = styles or {}
+        plain = [self.fmt(border=1, text_wrap=True, **styles.get(c, {}))
+                 for c in range(len(columns))]
+        quoted = [self.fmt(border=1, text_wrap=True, quote_prefix=True, **styles.get(c, {}))
+                  for c in range(len(columns))]
+        fits = [max(1, int(c.width - 1.5)) for c in columns]
+        ws = self.ws
         for r, values in enumerate(rows, start=top + 1):
+            height = 1
             for col, value in enumerate(values):
-                extra = styles.get(col, {}) if styles else {}
-                self.put(r, col, value, border=1, text_wrap=True, **extra)
-            height = max(lines(v, c.width) for v, c in zip(values, columns, strict=True))
+                if isinstance(value, str):
+                    # Text is always written as text; formula-like text also gets a quote prefix.
+                    risky = value.startswith(_RISKY)
+                    ws.write_string(r, col, value, quoted[col] if risky else plain[col])
+                    if len(value) > fits[col] or "\n" in value:
+                        height = max(height, lines(value, columns[col].width))
+                elif value is None or isinstance(value, bool):
+                    ws.write_blank(r, col, None, plain[col])
+                else:
+                    ws.write_number(r, col, value, plain[col])
             if height > 1:
                 # xlsxwriter cannot measure text; without a height, wrapped lines overlap.
-                self.ws.set_row(r, LINE_HEIGHT * height)
+                ws.set_row(r, LINE_HEIGHT * height)
         last = top + len(rows)
         self.ws.freeze_panes(top + 1, 0)
         self.ws.autofilter(top, 0, max(top, last), len(columns) - 1)
