@@ -10,7 +10,7 @@ any possible saving in distance.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,7 @@ class Group:
     cross_area: bool = False
     joiner: int | None = None
     joined_to: int | None = None
+    joins: tuple[tuple[int, int], ...] = ()  # every (joiner, unit it joined), in order
 
 
 def area_of(unit: Unit, grouping: Grouping) -> str | None:
@@ -152,9 +153,16 @@ def _join(
     groups: list[Group], joiners: list[int], units: Sequence[Unit], grouping: Grouping,
     dist: Distances,
 ) -> list[Group]:
-    """Each joiner goes into the group of its nearest unit; chains of joiners merge."""
+    """Each joiner, in natural order, joins the group of its nearest unit.
+
+    Groups merge as joiners join them (a joiner may join another joiner). A group already
+    holding ``max_units_per_team`` units takes no more: the joiner goes to the nearest unit
+    whose group has room.
+    """
+    limit = grouping.max_units_per_team or len(units)
     parent = {i: g.members[0] for g in groups for i in g.members}
     parent.update({j: j for j in joiners})
+    size = {g.members[0]: len(g.members) for g in groups} | dict.fromkeys(joiners, 1)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -162,26 +170,40 @@ def _join(
             i = parent[i]
         return i
 
-    targets = {j: dist.nearest(j) for j in joiners}
-    for joiner, target in sorted(targets.items()):
-        if target is not None:
-            parent[root(joiner)] = root(target)
-    parts: dict[int, list[int]] = {}
-    for i in sorted(parent):
-        parts.setdefault(root(i), []).append(i)
-    kinds = {g.members[0]: g for g in groups}
+    joins: list[tuple[int, int]] = []
+    for joiner in sorted(joiners):
+        for target in (int(t) for t in np.argsort(dist.matrix[joiner], kind="stable")):
+            a, b = root(joiner), root(target)
+            if target == joiner or (a != b and size[a] + size[b] > limit):
+                continue
+            if a != b:
+                parent[b] = a
+                size[a] += size[b]
+            joins.append((joiner, target))
+            break
+    return _components(groups, joiners, joins, root, units, grouping, dist)
+
+
+def _components(
+    groups: list[Group], joiners: list[int], joins: list[tuple[int, int]],
+    root: Callable[[int], int],
+    units: Sequence[Unit], grouping: Grouping, dist: Distances,
+) -> list[Group]:
+    """The merged groups: untouched ones as they were, the others as joined groups."""
+    members: dict[int, list[int]] = {}
+    for i in sorted({i for g in groups for i in g.members} | set(joiners)):
+        members.setdefault(root(i), []).append(i)
+    joined: dict[int, list[tuple[int, int]]] = {}
+    for joiner, target in joins:
+        joined.setdefault(root(joiner), []).append((joiner, target))
+    kept = {g.members[0]: g for g in groups}
     out = []
-    for members in parts.values():
-        inside = [j for j in joiners if j in members]
-        if not inside:
-            out.append(kinds[members[0]])
+    for top, inside in members.items():
+        if top not in joined:
+            out.append(kept.get(inside[0]) or Group(TeamKind.SOLO, tuple(inside)))
             continue
-        first, target = inside[0], targets[inside[0]]
-        if target is None:  # the ward's only unit: nobody to join
-            out.append(Group(TeamKind.SOLO, (first,)))
-            continue
+        first, target = joined[top][0]
         cross = area_of(units[first], grouping) != area_of(units[target], grouping)
-        out.append(
-            Group(TeamKind.JOINED, tuple(members), dist(first, target), cross, first, target)
-        )
+        out.append(Group(TeamKind.JOINED, tuple(inside), dist(first, target), cross, first,
+                         target, tuple(joined[top])))
     return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from tcns_cli.compose import Pool, compose_team
 from tcns_cli.errors import Finding, Severity
 from tcns_cli.grouping import Group, group_ward
-from tcns_cli.model import Person, Proximity, Team, TeamKind, Unit, WardPlan
+from tcns_cli.model import Person, Proximity, Team, Unit, WardPlan
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
 from tcns_cli.readers.dataset import Dataset, describe
@@ -70,8 +70,8 @@ def plan_ward(
     teams = []
     for number, group in enumerate(groups, start=1):
         team = _team(f"T{number:0{width}d}", ward, group, units)
-        if group.kind is TeamKind.JOINED and group.joiner is not None:
-            findings.append(_joined_finding(team, group, units))
+        for joiner, target in group.joins:
+            findings.append(_joined_finding(team, units[joiner], units[target]))
         teams.append(compose_team(team, pool, profile, findings))
     # The same rule checks `tcns validate` runs: a correct plan yields none of them.
     findings += self_check(ward, units, teams, people, profile)
@@ -87,9 +87,7 @@ def _team(team_id: str, ward: str, group: Group, units: list[Unit]) -> Team:
     )
 
 
-def _joined_finding(team: Team, group: Group, units: list[Unit]) -> Finding:
-    assert group.joiner is not None and group.joined_to is not None
-    joiner, nearest = units[group.joiner], units[group.joined_to]
+def _joined_finding(team: Team, joiner: Unit, nearest: Unit) -> Finding:
     return Finding(
         "JOINED_TEAM", Severity.WARNING,
         {"unit": describe(joiner), "team": team.id, "nearest": describe(nearest)},

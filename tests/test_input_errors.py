@@ -1,0 +1,170 @@
+"""Bad input (SPEC §2.4): every error listed with file, sheet, row and column; exit 2;
+nothing written; never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from tcns_cli.cli import app
+
+
+def plan(tmp_path: Path, source: Path, *extra: str) -> tuple[int, str]:
+    """Run plan with both outputs; return the exit code and the messages (one line)."""
+    result = CliRunner().invoke(app, ["plan", str(source), "-o", str(tmp_path / "out.xlsx"),
+                                      "--json", str(tmp_path / "out.json"), "--lang", "en",
+                                      *extra])
+    text = " ".join((result.stdout + result.stderr).split())
+    assert "Traceback" not in text and result.exception is None or isinstance(
+        result.exception, SystemExit)
+    assert not (tmp_path / "out.xlsx").exists() and not (tmp_path / "out.json").exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+    return result.exit_code, text
+
+
+def workbook(tmp_path: Path, rows: list[list[object]], name: str = "ward.xlsx") -> Path:
+    book = openpyxl.Workbook()
+    book.active.title = "Tổ"
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+HEADER = ["Khu phố", "Tổ dân phố", "Số hộ"]
+
+
+def test_every_bad_household_count_is_listed_with_its_cell(tmp_path: Path) -> None:
+    source = workbook(tmp_path, [["DANH SÁCH"], HEADER, ["KP1", "Tổ 1", 100],
+                                 ["KP1", "Tổ 2", -5], ["KP1", "Tổ 3", 12.5],
+                                 ["KP1", "Tổ 4", "nhiều"], ["KP1", "Tổ 5", None]])
+    code, text = plan(tmp_path, source)
+    assert code == 2
+    for row, problem in [(4, "BAD_HOUSEHOLDS"), (5, "BAD_HOUSEHOLDS"), (6, "BAD_HOUSEHOLDS"),
+                         (7, "MISSING_HOUSEHOLDS")]:
+        assert f'ward.xlsx, sheet "Tổ", row {row}, column "Số hộ"' in text
+        assert problem in text
+    assert "4 error(s) in the input; nothing was written" in text
+
+
+def test_duplicate_unit_names_both_rows(tmp_path: Path) -> None:
+    source = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100], ["KP1", "Tổ 2", 100],
+                                 ["KP1", "Tổ 01", 90]])
+    code, text = plan(tmp_path, source)
+    assert code == 2 and "DUPLICATE_UNIT" in text
+    assert 'row 4, column "Tổ dân phố"' in text and "already appears on row 2" in text
+
+
+def test_unit_row_without_label(tmp_path: Path) -> None:
+    source = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100], ["KP1", None, 80]])
+    code, text = plan(tmp_path, source)
+    assert code == 2 and "MISSING_UNIT_LABEL" in text and 'row 3, column "Tổ dân phố"' in text
+
+
+def test_missing_households_column(tmp_path: Path) -> None:
+    source = workbook(tmp_path, [["Khu phố", "Tổ dân phố", "Ghi chú"], ["KP1", "Tổ 1", "x"]])
+    code, text = plan(tmp_path, source)
+    assert code == 2 and "No unit table in ward.xlsx" in text and "Số hộ" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.xlsx", None, "holds no data"),
+        ("title.xlsx", [["DANH SÁCH TỔ DÂN PHỐ NĂM 2022"]], "No unit table"),
+        ("picture.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "damaged or not really a xlsx"),
+        ("notes.xlsx", b"just some text", "damaged or not really a xlsx"),
+        ("zero.xlsx", b"", "holds no data"),
+        ("report.pdf", b"%PDF-1.4", "is not a spreadsheet tcns reads"),
+        # Windows-1258 writes "ố" as ô (0xF4) + a combining acute (0xEC).
+        ("cp1258.csv", b"Khu ph\xf4\xec;S\xf4\xec h\xf4\xf2\nKP1;100\n", "neither UTF-8 nor"),
+    ],
+)
+def test_unreadable_files_get_one_clear_line(
+    tmp_path: Path, name: str, content: object, expected: str
+) -> None:
+    if content is None or isinstance(content, list):
+        source = workbook(tmp_path, content or [], name)
+    else:
+        source = tmp_path / name
+        assert isinstance(content, bytes)
+        source.write_bytes(content)
+    code, text = plan(tmp_path, source)
+    assert code == 2 and expected in text and name in text
+
+
+def test_truncated_workbook(tmp_path: Path) -> None:
+    whole = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100]], "whole.xlsx")
+    source = tmp_path / "cut.xlsx"
+    source.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    whole.unlink()
+    code, text = plan(tmp_path, source)
+    assert code == 2 and "cut.xlsx" in text and "damaged" in text
+
+
+def test_password_protected_workbook(tmp_path: Path) -> None:
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml")
+    plain = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100]], "plain.xlsx")
+    source = tmp_path / "locked.xlsx"
+    with plain.open("rb") as given, source.open("wb") as locked:
+        office = ooxml.OOXMLFile(given)
+        office.encrypt("mat-khau", locked)
+    plain.unlink()
+    code, text = plan(tmp_path, source)
+    assert code == 2 and "password protected" in text
+
+
+def test_missing_path_empty_folder_and_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, text = plan(tmp_path, tmp_path / "nowhere.xlsx")
+    assert code == 2 and "does not exist" in text
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    code, text = plan(tmp_path, folder)
+    assert code == 2 and "holds no spreadsheet" in text
+    big = workbook(tmp_path, [HEADER] + [["KP1", f"Tổ {n}", 100] for n in range(1, 3000)])
+    monkeypatch.setenv("TCNS_MAX_FILE_MB", "0.01")
+    code, text = plan(tmp_path, big)
+    assert code == 2 and "too large" in text and "TCNS_MAX_FILE_MB" in text
+
+
+def test_people_referring_to_an_unknown_unit_is_a_warning(tmp_path: Path) -> None:
+    source = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100], ["KP1", "Tổ 2", 100]])
+    people = workbook(tmp_path, [["Họ và tên", "Khu phố", "Tổ dân phố", "Đoàn thể"],
+                                 ["Lê A", "KP1", "Tổ 9", "Đoàn TN"]], "people.xlsx")
+    result = CliRunner().invoke(app, ["plan", str(source), "--people", str(people), "--json",
+                                      "-", "--lang", "en"])
+    assert result.exit_code == 0
+    assert '"PERSON_UNKNOWN_UNIT"' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("profile", "expected"),
+    [
+        ('id = "x"\ntitle = "y"\n[grouping]\nthreshold = 450\n', '"grouping.threshold"'),
+        ('id = "x"\ntitle = "y"\n[grouping]\nlarge_threshold = "450"\n', "whole number"),
+        ('id = "x"\ntitle = "y"\n[grouping]\nlarge_threshold = -1\n', "must not be negative"),
+        ('id = "x"\n[members]\nprefer = ["doan-tn"]\n', '"title" is missing'),
+        ('id = "x"\ntitle = "y"\n[grouping\n', "not valid TOML"),
+    ],
+)
+def test_bad_profile_names_the_key(tmp_path: Path, profile: str, expected: str) -> None:
+    rules = tmp_path / "mine.toml"
+    rules.write_text(profile, encoding="utf-8")
+    source = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100]])
+    code, text = plan(tmp_path, source, "--rules", str(rules))
+    assert code == 2 and expected in text
+
+
+def test_output_over_the_input_is_refused(tmp_path: Path) -> None:
+    source = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100]])
+    before = source.read_bytes()
+    result = CliRunner().invoke(app, ["plan", str(source), "-o", str(source), "--force",
+                                      "--lang", "en"])
+    assert result.exit_code == 2 and "Will not write over the input" in result.stderr
+    assert source.read_bytes() == before
