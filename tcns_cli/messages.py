@@ -144,8 +144,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Household count \"{value}\" is not valid: it must be a whole number ≥ 0.",
     ),
     "MISSING_UNIT_LABEL": (
-        "Dòng có số hộ nhưng thiếu tên tổ / khu phố.",
-        "The row has a household count but no unit label.",
+        "Dòng thiếu tên tổ dân phố / khu phố.",
+        "The row has no unit label (tổ dân phố / khu phố).",
+    ),
+    "MIXED_DELIMITER": (
+        "Cả dòng nằm trong một ô (\"{value}\"): dòng này dùng dấu phân cách khác phần còn lại "
+        "của tệp. Sửa dấu phân cách cho giống các dòng khác.",
+        "The whole line sits in one cell (\"{value}\"): it uses another separator than the "
+        "rest of the file. Use the same separator as the other lines.",
+    ),
+    "SECTION_ROW_SKIPPED": (
+        "Bỏ qua dòng tiêu đề nhóm \"{value}\".",
+        "Skipped the section heading \"{value}\".",
     ),
     "DUPLICATE_UNIT": (
         "{unit} đã có ở dòng {first_row}.",

@@ -168,3 +168,88 @@ def test_output_over_the_input_is_refused(tmp_path: Path) -> None:
                                       "--lang", "en"])
     assert result.exit_code == 2 and "Will not write over the input" in result.stderr
     assert source.read_bytes() == before
+
+
+def test_xml_entity_bomb_fails_fast(tmp_path: Path) -> None:
+    """A billion-laughs DTD in a sheet: refused at once, memory bounded, one clear line."""
+    import resource
+    import zipfile
+
+    plain = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100]], "plain.xlsx")
+    levels = "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10)
+    )
+    bomb = f'<?xml version="1.0"?><!DOCTYPE w [{levels}]>'
+    source = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(plain) as given, zipfile.ZipFile(source, "w") as out:
+        for item in given.infolist():
+            data = given.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":  # openpyxl writes inline strings
+                text = data.decode()
+                body = text.split("?>", 1)[1] if text.startswith("<?xml") else text
+                assert ">KP1<" in body
+                data = (bomb + body.replace(">KP1<", ">&l9;<")).encode()
+            out.writestr(item, data)
+    plain.unlink()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    code, text = plan(tmp_path, source)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert code == 2 and "bomb.xlsx" in text and grown_mb < 200
+
+
+def test_a_line_with_another_separator(tmp_path: Path) -> None:
+    source = tmp_path / "mixed.csv"
+    source.write_text("Khu phố;Tổ dân phố;Số hộ\nKP1;Tổ 1;100\nKP1,Tổ 2,120\n", encoding="utf-8")
+    code, text = plan(tmp_path, source, "--ward", "X")
+    assert code == 2 and "MIXED_DELIMITER" in text and "row 3" in text
+
+
+def test_header_without_rows_and_a_people_file_without_people(tmp_path: Path) -> None:
+    code, text = plan(tmp_path, workbook(tmp_path, [HEADER], "header.xlsx"))
+    assert code == 2 and "holds no data rows" in text
+    source = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100]])
+    people = workbook(tmp_path, [["Ghi chú"], ["nothing here"]], "people.xlsx")
+    code, text = plan(tmp_path, source, "--people", str(people))
+    assert code == 2 and "No people table in people.xlsx" in text
+
+
+def test_unknown_severity_code_and_output_folder(tmp_path: Path) -> None:
+    rules = tmp_path / "mine.toml"
+    rules.write_text('id = "x"\ntitle = "y"\n[severity]\nNOT_A_CODE = "error"\n', "utf-8")
+    source = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100]])
+    code, text = plan(tmp_path, source, "--rules", str(rules))
+    assert code == 2 and "severity.NOT_A_CODE" in text
+    (tmp_path / "folder.xlsx").mkdir()
+    result = CliRunner().invoke(app, ["plan", str(source), "-o", str(tmp_path / "folder.xlsx"),
+                                      "--force", "--lang", "en"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_section_heading_rows_are_skipped_and_reported(tmp_path: Path) -> None:
+    from tcns_cli.readers.dataset import read_dataset
+
+    source = workbook(tmp_path, [HEADER, ["KHU PHỐ 1", None, None], [None, "Tổ 1", 100],
+                                 [None, "Tổ 2", 90]])
+    dataset = read_dataset([source])
+    assert [(u.khu_pho, u.tdp) for u in dataset.units] == [("1", "1"), ("1", "2")]
+    assert [f.code for f in dataset.findings] == ["SECTION_ROW_SKIPPED"]
+
+
+def test_a_bug_does_not_print_names_or_phones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bugs propagate, but their report shows code, not the people in the data."""
+    import tcns_cli.plan as planning
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(planning, "make_plan", broken)
+    source = workbook(tmp_path, [HEADER + ["Tổ trưởng", "SĐT"],
+                                 ["KP1", "Tổ 1", 100, "Nguyễn Bí Mật", "0909123456"]])
+    result = CliRunner().invoke(app, ["plan", str(source), "-o", str(tmp_path / "o.xlsx")])
+    assert isinstance(result.exception, RuntimeError)
+    import traceback
+
+    shown = "".join(traceback.format_exception(result.exception)) + result.output
+    assert "Nguyễn Bí Mật" not in shown and "0909123456" not in shown

@@ -25,6 +25,8 @@ from tcns_cli.readers.rows import Row, data_rows
 from tcns_cli.readers.tables import Table
 
 _WARD_IN_TITLE = re.compile(r"\b(phuong|xa)\s+(.+)$")
+_SEPARATORS = re.compile(r"[,;\t]")
+_HEADING = re.compile(r"^(khu pho|kp|ap|thon|khu vuc)\b[\s.:-]*[\w ]{0,30}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +74,17 @@ def _unit(row: Row, ward: str, has_tdp: bool, findings: list[Finding]) -> Unit |
     khu_pho = canonical_label(row.get("khu_pho"))
     tdp = canonical_label(row.get("tdp")) if has_tdp else None
     label = tdp if has_tdp else khu_pho
+    filled = [f for f, text in row.texts.items() if text]
+    if len(filled) == 1 and _SEPARATORS.search(row.texts[filled[0]]):
+        # "KP1,Tổ 2,120" in one cell of a ";" file: a line typed with another separator.
+        findings.append(_error("MIXED_DELIMITER", row, filled[0], value=row.texts[filled[0]]))
+        return None
     if label is None:
-        if row.get("households") is None and khu_pho is not None:
-            return None  # a section heading row such as "KHU PHỐ 2" above its TDPs
+        if has_tdp and filled == ["khu_pho"] and _HEADING.match(fold(row.text("khu_pho"))):
+            # A section heading row such as "KHU PHỐ 2" above its TDPs.
+            findings.append(Finding("SECTION_ROW_SKIPPED", Severity.INFO,
+                                    {"value": row.text("khu_pho")}, source=row.at("khu_pho")))
+            return None
         findings.append(_error("MISSING_UNIT_LABEL", row, "tdp" if has_tdp else "khu_pho"))
         return None
     count = _households(row, findings)
