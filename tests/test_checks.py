@@ -18,6 +18,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tcns_cli.checks import CHECKS, DEFAULT_SEVERITY
@@ -319,3 +321,46 @@ def test_the_list_plan_writes_validates_without_error(tmp_path: Path) -> None:
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert document["summary"]["error"] == 0 and document["summary"]["teams"] == 38
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    areas=st.lists(st.lists(st.integers(40, 900), min_size=1, max_size=7), min_size=1,
+                   max_size=3),
+    coordinates=st.booleans(), seed=st.integers(0, 10**6),
+)
+def test_random_wards_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, areas: list[list[int]], coordinates: bool,
+    seed: int,
+) -> None:
+    """Whatever the ward, the list tcns plan writes passes tcns validate without error."""
+    import random
+
+    rng = random.Random(seed)
+    folder = tmp_path_factory.mktemp("ward")
+    book = openpyxl.Workbook()
+    units = book.active
+    units.append(["Khu phố", "Tổ dân phố", "Số hộ", "Tổ trưởng", "Năm sinh", "SĐT", "Vĩ độ",
+                  "Kinh độ"])
+    people = book.create_sheet("Nhân sự")
+    people.append(["Họ và tên", "Năm sinh", "Khu phố", "Tổ dân phố", "Đoàn thể", "SĐT"])
+    serial = 0
+    for k, households in enumerate(areas, start=1):
+        for t, homes in enumerate(households, start=1):
+            serial += 1
+            point = [10.8 + rng.random() / 50, 106.7 + rng.random() / 50] if coordinates else []
+            units.append([f"KP{k}", f"Tổ {t}", homes, f"Tổ Trưởng {serial}",
+                          rng.randint(1955, 1990), f"090{serial:07d}", *point])
+            for n in range(rng.randint(1, 3)):
+                org = rng.choice(["Đoàn TN", "Hội Phụ nữ", "Hội CCB"])
+                people.append([f"Ứng Viên {serial} {n}", rng.randint(1960, 2006), f"KP{k}",
+                               f"Tổ {t}", org, f"091{serial:05d}{n:02d}"])
+    source = folder / "ward.xlsx"
+    book.save(source)
+    out = folder / "plan.xlsx"
+    runner = CliRunner()
+    assert runner.invoke(app, ["plan", str(source), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["validate", str(out), "--units", str(source), "--json", "-"])
+    errors = [f for f in json.loads(result.stdout)["findings"] if f["severity"] == "error"]
+    assert result.exit_code == 0 and errors == []
