@@ -14,9 +14,9 @@ from typing import Any
 
 from tcns_cli.errors import Finding, Severity
 from tcns_cli.grouping import area_of
-from tcns_cli.messages import bad_phone
+from tcns_cli.messages import Localized, bad_phone
 from tcns_cli.model import Person, Source, Unit
-from tcns_cli.normalize import fold, phone
+from tcns_cli.normalize import ORGANIZATION_NAMES, fold, phone
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
 
@@ -419,7 +419,15 @@ def team_size(ward: Ward) -> Iterator[Finding]:
             rule.max_team_size and size > rule.max_team_size
         ):
             yield ward.finding("TEAM_SIZE", team.source, team, size=size,
-                               low=rule.min_team_size or "—", high=rule.max_team_size or "—")
+                               limits=_limits(rule.min_team_size, rule.max_team_size))
+
+
+def _limits(low: int, high: int) -> Localized:
+    if low and high:
+        return Localized(f"từ {low} đến {high} người", f"{low} to {high} people")
+    if low:
+        return Localized(f"tối thiểu {low} người", f"at least {low} people")
+    return Localized(f"tối đa {high} người", f"at most {high} people")
 
 
 @check("MISSING_ROLE")
@@ -429,4 +437,5 @@ def missing_role(ward: Ward) -> Iterator[Finding]:
         present = {organization_of(ward, p) for p in team.people}
         for role in ward.profile.members.required_roles:
             if role not in present:
-                yield ward.finding("MISSING_ROLE", team.source, team, role=role)
+                yield ward.finding("MISSING_ROLE", team.source, team,
+                                   role=ORGANIZATION_NAMES.get(role, role))

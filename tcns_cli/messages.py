@@ -319,8 +319,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Team {team} uses \"{platform}\"; the profile allows: {allowed}.",
     ),
     "TEAM_SIZE": (
-        "Tổ {team} có {size} người; quy tắc: tối thiểu {low}, tối đa {high}.",
-        "Team {team} has {size} people; the profile asks for at least {low}, at most {high}.",
+        "Tổ {team} có {size} người; quy tắc: {limits}.",
+        "Team {team} has {size} people; the profile asks for {limits}.",
     ),
     "MISSING_ROLE": (
         "Tổ {team} thiếu thành phần bắt buộc: {role}.",

@@ -33,7 +33,8 @@ def validate(
 ) -> Validation:
     """Check every team of the list; findings keep the team list's rows."""
     index = UnitIndex(dataset.units)
-    teams = _teams(entries, index, ward or _single(dataset))
+    # One ward in the unit file: the whole list is about it, however the list spells its name.
+    teams = _teams(entries, index, ward or _single(dataset), force=_single(dataset) is not None)
     findings: list[Finding] = []
     for name in _wards(teams, dataset):
         units = tuple(u for u in dataset.units if u.ward == name)
@@ -62,16 +63,20 @@ def _single(dataset: Dataset) -> str | None:
 
 
 def _wards(teams: Sequence[CheckedTeam], dataset: Dataset) -> list[str]:
-    named = {t.ward for t in teams}
-    return [w for w in dataset.wards() if w in named]
+    """The unit file's wards the list names, then wards only the list names (their units
+    are then unknown: nothing is skipped silently)."""
+    named = list(dict.fromkeys(t.ward for t in teams))
+    known = dataset.wards()
+    return [w for w in known if w in named] + [w for w in named if w not in known]
 
 
 def _teams(
-    entries: Sequence[RosterEntry], index: UnitIndex, default_ward: str | None
+    entries: Sequence[RosterEntry], index: UnitIndex, default_ward: str | None, force: bool
 ) -> list[CheckedTeam]:
     groups: dict[tuple[str | None, str], list[RosterEntry]] = {}
     for entry in entries:
-        groups.setdefault((entry.ward or default_ward, entry.team), []).append(entry)
+        ward = default_ward if force or not entry.ward else entry.ward
+        groups.setdefault((ward, entry.team), []).append(entry)
     return [_team(team_id, ward, rows, index) for (ward, team_id), rows in groups.items()]
 
 
