@@ -1,9 +1,15 @@
-"""The command line: each command parses options, calls one function, renders, exits."""
+"""The command line: each command parses options, calls one function, renders, exits.
+
+Fatal input problems (TcnsError) are turned into a message and exit code 2 in one place,
+:func:`_guard`; anything else is a bug and propagates.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,14 +17,23 @@ from tcns_cli import __version__
 from tcns_cli.errors import TcnsError
 from tcns_cli.messages import LANGS, default_lang
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Lập và kiểm tra Tổ công nghệ số cộng đồng cho phường, xã "
     "(plan and check community digital technology teams).",
     rich_markup_mode=None,
-    pretty_exceptions_enable=False,
+    pretty_exceptions_enable=False,  # a bug's report must not print people's data
 )
+rules_app = typer.Typer(
+    help="Các bộ quy tắc (profiles): liệt kê, xem, kiểm tra tệp của bạn.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(rules_app, name="rules")
 
 LangOption = Annotated[
     str | None,
@@ -26,26 +41,45 @@ LangOption = Annotated[
         "--lang", metavar="vi|en", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Env: TCNS_LANG."
     ),
 ]
+PeopleOption = Annotated[
+    Path | None,
+    typer.Option("--people", metavar="FILE", help="Tệp danh sách nhân sự riêng (nếu có)."),
+]
+RulesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rules", metavar="ID|FILE", help="Bộ quy tắc: mã hoặc tệp .toml. Mặc định: "
+        "thu-duc-4787-2022."
+    ),
+]
+WardOption = Annotated[
+    str | None,
+    typer.Option("--ward", metavar="NAME", help="Tên phường khi tệp không có cột Phường."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp kết quả.")]
 
 
-def _lang(value: str | None) -> str:
-    lang = (value or default_lang()).lower()
-    if lang not in LANGS:
-        raise TcnsError("BAD_LANG", lang=value)
-    return lang
+@contextmanager
+def _guard(lang: str | None) -> Iterator[str]:
+    """The checked language; a TcnsError inside becomes its message and exit code 2."""
+    language = default_lang()
+    try:
+        language = (lang or language).lower()
+        if language not in LANGS:
+            language = default_lang()
+            raise TcnsError("BAD_LANG", lang=lang)
+        yield language
+    except TcnsError as error:
+        from tcns_cli.render import print_error
+
+        print_error(_console(stderr=True), error, language)
+        raise typer.Exit(2) from None
 
 
-def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
+def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False)
-
-
-def _fail(error: TcnsError, lang: str) -> None:
-    from tcns_cli.render import print_error
-
-    print_error(_console(stderr=True), error, lang)
-    raise typer.Exit(2)
 
 
 def _version(value: bool) -> None:
@@ -73,36 +107,20 @@ def plan(
             metavar="INPUT",
         ),
     ],
-    people: Annotated[
-        Path | None,
-        typer.Option("--people", help="Tệp danh sách nhân sự riêng (nếu có).", metavar="FILE"),
-    ] = None,
-    rules: Annotated[
-        str | None,
-        typer.Option(
-            "--rules",
-            metavar="ID|FILE",
-            help="Bộ quy tắc: mã hoặc tệp .toml. Mặc định: thu-duc-4787-2022.",
-        ),
-    ] = None,
-    ward: Annotated[
-        str | None,
-        typer.Option("--ward", metavar="NAME", help="Tên phường khi tệp không có cột Phường."),
-    ] = None,
+    people: PeopleOption = None,
+    rules: RulesOption = None,
+    ward: WardOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o",
-            "--output",
-            metavar="OUT.xlsx",
+            "-o", "--output", metavar="OUT.xlsx",
             help="Tệp Excel kết quả. Mặc định: <tên tệp đầu vào>-tcns.xlsx.",
         ),
     ] = None,
     json_out: Annotated[
         str | None,
         typer.Option(
-            "--json",
-            metavar="FILE",
+            "--json", metavar="FILE",
             help="Ghi JSON vào tệp này; '-' là màn hình (khi đó chỉ ghi Excel nếu có -o).",
         ),
     ] = None,
@@ -112,30 +130,16 @@ def plan(
             "--split-dir", metavar="DIR", help="Ghi thêm mỗi phường một tệp Excel vào thư mục này."
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp kết quả.")] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Lập phương án tổ công nghệ số: ghép tổ, chọn tổ trưởng, thành viên; ghi Excel/JSON."""
-    language = default_lang()
-    try:
-        language = _lang(lang)
+    with _guard(lang) as language:
         from tcns_cli.commands import run_plan
 
-        to_stdout = json_out == "-"
-        run_plan(
-            inputs,
-            people,
-            rules,
-            ward,
-            output,
-            json_out,
-            force,
-            language,
-            _console(stderr=to_stdout),
-            split_dir,
-        )
-    except TcnsError as error:
-        _fail(error, language)
+        console = _console(stderr=json_out == "-")
+        run_plan(inputs, people, rules, ward, output, json_out, force, language, console,
+                 split_dir)
 
 
 @app.command()
@@ -143,8 +147,8 @@ def validate(
     roster: Annotated[
         Path,
         typer.Argument(
-            help='Danh sách thành viên cần kiểm tra (trang "Danh sách thành '
-            'viên" hoặc bảng gõ tay cùng tiêu đề).',
+            help='Danh sách thành viên cần kiểm tra (trang "Danh sách thành viên" hoặc bảng gõ '
+            "tay cùng tiêu đề).",
             metavar="ROSTER",
             show_default=False,
         ),
@@ -152,19 +156,9 @@ def validate(
     units: Annotated[
         Path, typer.Option("--units", metavar="FILE", help="Tệp danh sách tổ dân phố của phường.")
     ],
-    people: Annotated[
-        Path | None,
-        typer.Option("--people", metavar="FILE", help="Tệp danh sách nhân sự (nếu có)."),
-    ] = None,
-    rules: Annotated[
-        str | None,
-        typer.Option(
-            "--rules", metavar="ID|FILE", help="Bộ quy tắc (mặc định: thu-duc-4787-2022)."
-        ),
-    ] = None,
-    ward: Annotated[
-        str | None, typer.Option("--ward", metavar="NAME", help="Tên phường khi tệp không ghi.")
-    ] = None,
+    people: PeopleOption = None,
+    rules: RulesOption = None,
+    ward: WardOption = None,
     json_out: Annotated[
         str | None,
         typer.Option("--json", metavar="FILE", help="Ghi kết quả JSON; '-' là màn hình."),
@@ -176,29 +170,16 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp kết quả.")] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Kiểm tra danh sách tổ công nghệ số có sẵn theo quy tắc; mã thoát 0 / 1 / 2."""
-    language = default_lang()
-    try:
-        language = _lang(lang)
+    with _guard(lang) as language:
         from tcns_cli.commands import run_validate
 
-        errors, warnings = run_validate(
-            roster,
-            units,
-            people,
-            rules,
-            ward,
-            json_out,
-            report,
-            force,
-            language,
-            _console(stderr=json_out == "-"),
-        )
-    except TcnsError as error:
-        _fail(error, language)
+        console = _console(stderr=json_out == "-")
+        errors, warnings = run_validate(roster, units, people, rules, ward, json_out, report,
+                                        force, language, console)
     if errors or (strict and warnings):
         raise typer.Exit(1)
 
@@ -208,13 +189,11 @@ def template(
     output: Annotated[
         Path, typer.Option("-o", "--output", metavar="FILE", help="Tệp mẫu sẽ ghi.")
     ] = Path("tcns-mau-nhap-lieu.xlsx"),
-    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Ghi mẫu nhập liệu trống: trang tổ, trang nhân sự, danh sách chọn, hướng dẫn."""
-    language = default_lang()
-    try:
-        language = _lang(lang)
+    with _guard(lang) as language:
         from tcns_cli.messages import text
         from tcns_cli.writers.files import check_output, write_atomically
         from tcns_cli.writers.template import write_template
@@ -222,16 +201,6 @@ def template(
         check_output(output, [], force)
         write_atomically(output, write_template)
         _console().print(text("TEMPLATE_WRITTEN", language, file=output), highlight=False)
-    except TcnsError as error:
-        _fail(error, language)
-
-
-rules_app = typer.Typer(
-    help="Các bộ quy tắc (profiles): liệt kê, xem, kiểm tra tệp của bạn.",
-    invoke_without_command=True,
-    no_args_is_help=False,
-)
-app.add_typer(rules_app, name="rules")
 
 
 @rules_app.callback()
@@ -239,16 +208,11 @@ def rules_list(ctx: typer.Context, lang: LangOption = None) -> None:
     """Liệt kê các bộ quy tắc có sẵn (mã, tên, văn bản căn cứ)."""
     if ctx.invoked_subcommand is not None:
         return
-    language = default_lang()
-    try:
-        language = _lang(lang)
+    with _guard(lang) as language:
         from tcns_cli.profiles import load_profile, shipped_profiles
         from tcns_cli.render import print_profiles
 
-        profiles = [load_profile(name) for name in shipped_profiles()]
-        print_profiles(_console(), profiles, language)
-    except TcnsError as error:
-        _fail(error, language)
+        print_profiles(_console(), [load_profile(n) for n in shipped_profiles()], language)
 
 
 @rules_app.command("show")
@@ -259,15 +223,11 @@ def rules_show(
     lang: LangOption = None,
 ) -> None:
     """In mọi tham số của một bộ quy tắc, kèm giải thích."""
-    language = default_lang()
-    try:
-        language = _lang(lang)
+    with _guard(lang) as language:
         from tcns_cli.profiles import load_profile
         from tcns_cli.render import print_profile
 
         print_profile(_console(), load_profile(profile), language)
-    except TcnsError as error:
-        _fail(error, language)
 
 
 @rules_app.command("check")
@@ -276,19 +236,13 @@ def rules_check(
     lang: LangOption = None,
 ) -> None:
     """Kiểm tra tệp quy tắc của bạn; giải thích từng lỗi (mã thoát 2 nếu có lỗi)."""
-    language = default_lang()
-    try:
-        language = _lang(lang)
+    with _guard(lang) as language:
         from tcns_cli.messages import text
         from tcns_cli.profiles import load_profile
 
         profile = load_profile(str(path) if str(path).endswith(".toml") else f"./{path}")
-        _console().print(
-            text("profile_ok", language, file=path, id=profile.id, title=profile.title),
-            style="green",
-        )
-    except TcnsError as error:
-        _fail(error, language)
+        message = text("profile_ok", language, file=path, id=profile.id, title=profile.title)
+        _console().print(message, style="green")
 
 
 def main() -> None:
