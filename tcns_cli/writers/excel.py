@@ -340,7 +340,7 @@ def _person_cells(person: Person, role: str) -> list[Any]:
 # --- Cảnh báo -------------------------------------------------------------------------------
 
 _FINDINGS = (
-    Column("Mã", 22), Column("Mức độ", 10), Column("Nội dung", 60), Column("Phường", 14),
+    Column("Mã", 29), Column("Mức độ", 10), Column("Nội dung", 60), Column("Phường", 14),
     Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Mã tổ", 7), Column("Tệp", 18),
     Column("Trang", 14), Column("Dòng", 6), Column("Cột", 14),
 )

@@ -11,8 +11,8 @@ from tcns_cli.readers.roster import RosterEntry
 from tcns_cli.writers.excel import SEVERITY_TEXT, Column, Sheet, workbook
 
 _COLUMNS = (
-    Column("Mã tổ", 8), Column("Mức độ", 10), Column("Mã", 24), Column("Nội dung", 60),
-    Column("Phường", 14), Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Tệp", 18),
+    Column("Mã tổ", 8), Column("Mức độ", 10), Column("Mã", 29), Column("Nội dung", 60),
+    Column("Phường", 14), Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Tệp", 26),
     Column("Trang", 16), Column("Dòng", 6), Column("Cột", 14), Column("Họ và tên (dòng đó)", 24),
     Column("Chức danh trong tổ", 12), Column("Tổ dân phố phụ trách", 16),
 )
