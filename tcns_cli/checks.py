@@ -16,7 +16,7 @@ from tcns_cli.errors import Finding, Severity
 from tcns_cli.grouping import area_of
 from tcns_cli.messages import Localized, bad_phone
 from tcns_cli.model import Person, Source, Unit
-from tcns_cli.normalize import ORGANIZATION_NAMES, fold, phone
+from tcns_cli.normalize import ORGANIZATION_NAMES, fold, valid_phone
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
 
@@ -134,7 +134,7 @@ def run_checks(ward: Ward, codes: Sequence[str] | None = None) -> list[Finding]:
 
 def same_person(a: Person, b: Person) -> bool:
     """The same valid phone; else, unless two valid phones differ, same name and birth year."""
-    if a.phone and b.phone and phone(a.phone)[1] and phone(b.phone)[1]:
+    if a.phone and b.phone and valid_phone(a.phone) and valid_phone(b.phone):
         return a.phone == b.phone
     years_agree = a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
     return fold(a.name) == fold(b.name) and years_agree
@@ -377,14 +377,14 @@ class _Seen:
 
     def add(self, person: Person, team: CheckedTeam) -> None:
         self.by_name[fold(person.name)].append((person, team))
-        if person.phone and phone(person.phone)[1]:
+        if person.phone and valid_phone(person.phone):
             self.by_phone.setdefault(person.phone, team)
 
     def find(self, person: Person) -> CheckedTeam | None:
         for other, team in self.by_name.get(fold(person.name), []):
             if same_person(other, person):
                 return team
-        if person.phone and phone(person.phone)[1]:
+        if person.phone and valid_phone(person.phone):
             return self.by_phone.get(person.phone)
         return None
 
@@ -394,7 +394,7 @@ def bad_phone_check(ward: Ward) -> Iterator[Finding]:
     """Phone missing or not a valid Vietnamese number."""
     for team in ward.teams:
         for person in team.people:
-            if person.phone is None or not phone(person.phone)[1]:
+            if not valid_phone(person.phone):
                 yield ward.finding("BAD_PHONE", person.source.at_column("Số điện thoại"), team,
                                    name=person.name, problem=bad_phone(person.phone))
 

@@ -183,6 +183,11 @@ def phone(value: Any) -> tuple[str | None, bool]:
     return _phone(cell_text(value))
 
 
+def valid_phone(number: str | None) -> bool:
+    """Whether an already normalised phone is a valid Vietnamese number (cached)."""
+    return bool(number) and _phone(number or "")[1]
+
+
 @lru_cache(maxsize=1 << 16)
 def _phone(written: str) -> tuple[str | None, bool]:
     if not written:
