@@ -112,6 +112,15 @@ def cli_start() -> float:
     )
 
 
+def cli_plan(source: Path, target: Path) -> float:
+    """Median wall time of a whole ``tcns plan`` process (start-up and imports included)."""
+    command = [sys.executable, "-m", "tcns_cli", "plan", str(source), "-o", str(target),
+               "--force"]
+    return statistics.median(
+        timed(lambda: subprocess.run(command, check=True, capture_output=True)) for _ in range(5)
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 100,000 units")
@@ -130,6 +139,10 @@ def main() -> None:
                 generate(units, wards, people, data)
             runs = args.runs if units > 1000 else 7
             r = measure(source, runs, Path(tmp))
+            if units <= 100:
+                whole = cli_plan(source, Path(tmp) / "x.xlsx")
+                print(f"one ward as a process: tcns plan {whole:.2f} s (median of 5, start-up "
+                      "included)", flush=True)
             results[label] = r
             print(f"{label:>8}: {units:>7} units, {people:>7} people, {int(r['rows_out']):>7} "
                   f"output rows | floor {r['floor']:7.2f} s | e2e {r['e2e']:7.2f} s | "
