@@ -157,7 +157,7 @@ def _join(
 
     Groups merge as joiners join them (a joiner may join another joiner). A group already
     holding ``max_units_per_team`` units takes no more: the joiner goes to the nearest unit
-    whose group has room.
+    whose group has room, and only when none has room, to its nearest unit's group.
     """
     limit = grouping.max_units_per_team or len(units)
     parent = {i: g.members[0] for g in groups for i in g.members}
@@ -172,15 +172,19 @@ def _join(
 
     joins: list[tuple[int, int]] = []
     for joiner in sorted(joiners):
-        for target in (int(t) for t in np.argsort(dist.matrix[joiner], kind="stable")):
-            a, b = root(joiner), root(target)
-            if target == joiner or (a != b and size[a] + size[b] > limit):
-                continue
-            if a != b:
-                parent[b] = a
-                size[a] += size[b]
-            joins.append((joiner, target))
-            break
+        order = [int(t) for t in np.argsort(dist.matrix[joiner], kind="stable") if t != joiner]
+        roomy = [t for t in order if root(t) == root(joiner)
+                 or size[root(joiner)] + size[root(t)] <= limit]
+        # No team with room: the leftover still joins its nearest (the self-check then
+        # reports TOO_MANY_UNITS) rather than stand alone against the rule.
+        if not order:  # the ward's only unit: nobody to join
+            continue
+        target = (roomy or order)[0]
+        a, b = root(joiner), root(target)
+        if a != b:
+            parent[b] = a
+            size[a] += size[b]
+        joins.append((joiner, target))
     return _components(groups, joiners, joins, root, units, grouping, dist)
 
 
