@@ -66,6 +66,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "No unit table in {file}: a sheet needs a header row with a \"Số hộ\" (households) "
         "column within its first 30 rows.",
     ),
+    "IS_TCNS_OUTPUT": (
+        "{file} là tệp kết quả do tcns ghi, không phải danh sách tổ của phường. Hãy đưa tệp "
+        "danh sách tổ dân phố; để kiểm tra danh sách thành viên, dùng tcns validate.",
+        "{file} is a workbook tcns wrote, not the ward's unit list. Give the unit file; to "
+        "check a team list, use tcns validate.",
+    ),
     "NO_UNITS": (
         "{file}: bảng danh sách tổ chưa có dòng dữ liệu nào (dòng ví dụ, dòng tổng không tính).",
         "{file}: the unit table holds no data rows (example and total rows do not count).",

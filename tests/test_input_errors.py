@@ -253,3 +253,11 @@ def test_a_bug_does_not_print_names_or_phones(
 
     shown = "".join(traceback.format_exception(result.exception)) + result.output
     assert "Nguyễn Bí Mật" not in shown and "0909123456" not in shown
+
+
+def test_a_tcns_result_given_as_input_is_refused(tmp_path: Path) -> None:
+    source = workbook(tmp_path, [HEADER, ["KP1", "Tổ 1", 100], ["KP1", "Tổ 2", 90]])
+    result = tmp_path / "ket-qua.xlsx"
+    assert CliRunner().invoke(app, ["plan", str(source), "-o", str(result)]).exit_code == 0
+    code, text = plan(tmp_path, result)
+    assert code == 2 and "is a workbook tcns wrote" in text

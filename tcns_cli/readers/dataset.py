@@ -96,6 +96,9 @@ def _read_file(
     path: Path, ward: str | None, findings: list[Finding], need_units: bool
 ) -> tuple[list[UnitRow], list[Person]]:
     tables = read_tables(path)
+    if {"Tổng hợp", "Đề xuất tổ", "Danh sách thành viên"} <= {t.sheet for t in tables}:
+        # Its summary sheets have household columns; read as input they would plan nonsense.
+        raise TcnsError("IS_TCNS_OUTPUT", file=path.name)
     unit_tables = [(t, h) for t in tables if (h := find_header(t.rows, UNIT_SHEET))]
     people_tables = [
         (t, h) for t in tables
