@@ -56,11 +56,12 @@ _LEADING_NUMBER = re.compile(r"^0*(\d+)(.*)$")
 
 def canonical_label(value: Any) -> str | None:
     """``Tổ 01`` → ``1``, ``KP 03`` → ``3``, ``12A`` → ``12A``, ``Ấp Bình Hòa`` → ``Bình Hòa``."""
-    return _canonical_label(cell_text(value))
+    return label_of_text(cell_text(value))
 
 
 @lru_cache(maxsize=1 << 14)
-def _canonical_label(text: str) -> str | None:
+def label_of_text(text: str) -> str | None:
+    """:func:`canonical_label` of text already passed through :func:`cell_text` (cached)."""
     label = _strip_prefix(text, _LABEL_PREFIX, times=2)
     match = _LEADING_NUMBER.match(label)
     if match:
@@ -97,11 +98,12 @@ _WARD_PREFIX = re.compile(r"^(phuong|xa|thi tran)(\s+|\.\s*)|^p\.\s*")
 
 def ward_name(value: Any) -> str | None:
     """NFC, trimmed, without a leading ``Phường`` / ``P.`` / ``Xã``."""
-    return _ward_name(cell_text(value))
+    return ward_of_text(cell_text(value))
 
 
 @lru_cache(maxsize=1 << 14)
-def _ward_name(text: str) -> str | None:
+def ward_of_text(text: str) -> str | None:
+    """:func:`ward_name` of text already passed through :func:`cell_text` (cached)."""
     return nfc(_strip_prefix(text, _WARD_PREFIX)) or None
 
 
@@ -180,16 +182,17 @@ def phone(value: Any) -> tuple[str | None, bool]:
     An invalid number comes back as written, with ``valid`` False; an empty cell is
     ``(None, False)``.
     """
-    return _phone(cell_text(value))
+    return phone_of_text(cell_text(value))
 
 
 def valid_phone(number: str | None) -> bool:
     """Whether an already normalised phone is a valid Vietnamese number (cached)."""
-    return bool(number) and _phone(number or "")[1]
+    return bool(number) and phone_of_text(number or "")[1]
 
 
 @lru_cache(maxsize=1 << 16)
-def _phone(written: str) -> tuple[str | None, bool]:
+def phone_of_text(written: str) -> tuple[str | None, bool]:
+    """:func:`phone` of text already passed through :func:`cell_text` (cached)."""
     if not written:
         return None, False
     digits = re.sub(r"[^\d+]", "", written)
@@ -256,11 +259,12 @@ ORGANIZATIONS = tuple(org for org, _ in _ORG_RULES)
 
 def organization(value: Any) -> tuple[str | None, bool]:
     """``(id, known)``: the canonical organisation id; ``(None, True)`` for an empty cell."""
-    return _organization(cell_text(value))
+    return organization_of_text(cell_text(value))
 
 
 @lru_cache(maxsize=1 << 12)
-def _organization(text: str) -> tuple[str | None, bool]:
+def organization_of_text(text: str) -> tuple[str | None, bool]:
+    """:func:`organization` of text already passed through :func:`cell_text` (cached)."""
     folded = fold(text)
     if not folded:
         return None, True

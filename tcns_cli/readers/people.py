@@ -9,16 +9,14 @@ from tcns_cli.messages import bad_phone
 from tcns_cli.model import Person
 from tcns_cli.normalize import (
     birth_year,
-    canonical_label,
-    cell_text,
     fold,
     gender,
-    nfc,
-    organization,
+    label_of_text,
+    organization_of_text,
     person_name,
-    phone,
+    phone_of_text,
     truthy,
-    ward_name,
+    ward_of_text,
 )
 from tcns_cli.readers.headers import Header
 from tcns_cli.readers.rows import Row, data_rows
@@ -68,36 +66,36 @@ def _name(row: Row) -> str:
 def _person(
     row: Row, name: str, default_ward: str | None, findings: list[Finding], roster: bool
 ) -> Person:
-    ward = ward_name(row.get("ward")) or default_ward
-    khu_pho, tdp = canonical_label(row.get("khu_pho")), canonical_label(row.get("tdp"))
+    text = row.texts.get  # every cell was turned into text once, in data_rows
+    ward = ward_of_text(text("ward", "")) or default_ward
+    khu_pho, tdp = label_of_text(text("khu_pho", "")), label_of_text(text("tdp", ""))
     where = {"ward": ward, "khu_pho": khu_pho, "tdp": tdp}
-    org, known = organization(row.get("organization"))
+    org, known = organization_of_text(text("organization", ""))
     if not known and roster:
-        org = row.text("organization")
+        org = text("organization", "")
     elif not known:
         findings.append(
             Finding("UNKNOWN_ORGANIZATION", Severity.WARNING,
-                    {"value": row.text("organization")}, **where,
+                    {"value": text("organization", "")}, **where,
                     source=row.at("organization"))
         )
-    number, valid = phone(row.get("phone"))
+    number, valid = phone_of_text(text("phone", ""))
     if number is not None and not valid and not roster:  # a team list is checked for it
         findings.append(
             Finding("BAD_PHONE", Severity.WARNING, {"name": name, "problem": bad_phone(number)},
-                    **where,
-                    source=row.at("phone"))
+                    **where, source=row.at("phone"))
         )
     year = birth_year(row.get("birth_year"))
-    if year is None and row.get("birth_year") is not None:
+    if year is None and text("birth_year"):
         findings.append(
-            Finding("BAD_BIRTH_YEAR", Severity.WARNING, {"value": row.text("birth_year")},
+            Finding("BAD_BIRTH_YEAR", Severity.WARNING, {"value": text("birth_year", "")},
                     **where, source=row.at("birth_year"))
         )
-    position = nfc(cell_text(row.get("position"))) or None
+    position = text("position") or None
     return Person(
-        name=name, birth_year=year, gender=gender(row.get("gender")), ward=ward,
+        name=name, birth_year=year, gender=gender(text("gender", "")), ward=ward,
         khu_pho=khu_pho, tdp=tdp, organization=org, position=position, phone=number,
-        digital_skills=truthy(row.get("digital_skills")),
+        digital_skills=truthy(text("digital_skills", "")),
         is_unit_leader=is_leader_position(position), source=row.at(
             "name" if "name" in row.header.columns else "given"),
     )
