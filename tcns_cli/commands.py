@@ -62,6 +62,7 @@ def run_plan(
     dataset = read_dataset(inputs, people, ward)
     with _progress(console, len(dataset.wards())) as advance:
         plan = make_plan(dataset, profile, advance)
+    del dataset  # the plan keeps the people it uses; the rest need not stay while writing
     if workbook is not None:
         from tcns_cli.writers.excel import write_plan
 
