@@ -409,6 +409,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col_joined": ("  ghép tổ lẻ", "  joined"),
     "col_members": ("Số người (tổ trưởng, tổ phó, thành viên)", "People"),
     "col_open": ("Chỗ thành viên còn trống", "Open slots"),
+    "short_col_units": ("TDP", "Units"),
+    "short_col_households": ("Hộ", "Homes"),
+    "short_col_teams": ("Tổ", "Teams"),
+    "short_col_solo": ("Riêng", "Solo"),
+    "short_col_pair": ("Đôi", "Pair"),
+    "short_col_joined": ("Lẻ", "Join"),
+    "short_col_members": ("Người", "People"),
+    "short_col_open": ("Trống", "Open"),
+    "summary_caption": (
+        "TDP: tổ dân phố / khu phố; Tổ: tổ công nghệ số (Riêng: tổ ≥ ngưỡng hộ, Đôi: ghép 2 tổ, "
+        "Lẻ: ghép tổ lẻ); Người: tổ trưởng, tổ phó, thành viên; Trống: chỗ thành viên còn trống.",
+        "Units: TDP / khu phố; Teams (Solo, Pair, Join); People: leaders, deputies, members; "
+        "Open: member places left open.",
+    ),
     "col_proximity": ("Căn cứ khoảng cách", "Proximity"),
     "total": ("Tổng cộng", "Total"),
     "findings_line": (

@@ -75,15 +75,22 @@ def print_plan_summary(console: Console, plan: Plan, lang: str) -> None:
             table.add_row(text(key, lang), f"{value:,}".replace(",", "."))
         table.add_row(text("col_proximity", lang), basis)
     else:
-        table.add_column(text("col_ward", lang))
-        for key in _METRICS:
-            table.add_column(text(key, lang), justify="right")
+        from rich import box
+
+        table.box = box.SIMPLE_HEAD  # no vertical rules: nine columns fit 80 characters
+        table.caption = text("summary_caption", lang)
+        table.caption_justify = "left"
+        totals = [sum(col) for col in zip(*(r[1] for r in rows), strict=True)]
+        longest = max(len(ward) for ward, _, _ in rows)
+        table.add_column(text("col_ward", lang), min_width=min(13, longest), max_width=18)
+        for key, total in zip(_METRICS, totals, strict=True):
+            table.add_column(text(f"short_{key}", lang), justify="right",
+                             min_width=len(str(total)))
         for ward, figures, _ in rows[:SUMMARY_ROWS]:
             table.add_row(ward, *map(str, figures))
         if len(rows) > SUMMARY_ROWS:
             table.add_row(text("more_wards", lang, count=len(rows) - SUMMARY_ROWS),
                           *[""] * len(_METRICS), style="dim")
-        totals = [sum(col) for col in zip(*(r[1] for r in rows), strict=True)]
         table.add_row(text("total", lang), *map(str, totals), style="bold")
     console.print(table)
     print_findings(console, plan.findings, lang)
