@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, Phase, given, note, settings
+from hypothesis import given, note
 from hypothesis import strategies as st
 
 from tcns_cli.errors import Finding
@@ -34,6 +34,7 @@ from tcns_cli.normalize import natural_key
 from tcns_cli.plan import plan_ward
 from tcns_cli.profiles import Grouping, load_profile
 from tcns_cli.proximity import Distances
+from tests.settings import examples
 
 WARD = "Phường Thử"
 PAIR_NEAREST = Grouping()
@@ -402,16 +403,6 @@ def assert_same_cost(got: Cost, want: Cost, units: Sequence[Unit], grouping: Gro
 
 
 
-def examples(n: int) -> settings:
-    """Hypothesis settings: ``n`` examples, no deadline, no example database on disk.
-
-    The "explain" phase is skipped: it re-runs a failing ward many times for little gain.
-    """
-    return settings(
-        max_examples=n, deadline=None, database=None,
-        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
 
 
 @examples(300)

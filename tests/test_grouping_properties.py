@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from hypothesis import HealthCheck, Phase, example, given, note, settings
+from hypothesis import example, given, note
 from hypothesis import strategies as st
 
 from tcns_cli.errors import Finding
@@ -23,6 +23,7 @@ from tcns_cli.model import Team, TeamKind, Unit, WardPlan
 from tcns_cli.normalize import natural_key
 from tcns_cli.plan import plan_ward
 from tcns_cli.profiles import Grouping, Profile, load_profile
+from tests.settings import examples
 
 WARD = "Phường Thử"
 THRESHOLD = 450
@@ -32,16 +33,6 @@ JOIN_NEAREST = Grouping(leftover="join-nearest-team")
 Key = tuple[str | None, str | None]
 
 
-def examples(n: int) -> settings:
-    """Hypothesis settings: ``n`` examples, no deadline, no example database on disk.
-
-    The "explain" phase is skipped: it re-runs a failing ward many times for little gain.
-    """
-    return settings(
-        max_examples=n, deadline=None, database=None,
-        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
 
 
 # --------------------------------------------------------------------------- random wards
