@@ -19,6 +19,7 @@ from tcns_cli.model import Person, Source, Unit
 from tcns_cli.normalize import ORGANIZATION_NAMES, fold, valid_phone
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
+from tcns_cli.readers.dataset import describe
 
 YOUTH_UNION = "doan-thanh-nien"
 
@@ -138,13 +139,6 @@ def same_person(a: Person, b: Person) -> bool:
         return a.phone == b.phone
     years_agree = a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
     return fold(a.name) == fold(b.name) and years_agree
-
-
-def describe(unit: Unit) -> str:
-    """``KP 1 / Tổ 3`` style text."""
-    if unit.tdp is None:
-        return f"KP {unit.khu_pho}"
-    return f"KP {unit.khu_pho} / Tổ {unit.tdp}" if unit.khu_pho else f"Tổ {unit.tdp}"
 
 
 # --- coverage -------------------------------------------------------------------------------

@@ -25,11 +25,6 @@ _FORBID = float(2**60)
 FORBID = _FORBID
 
 
-def scaled(distance: float) -> int:
-    """A distance as the integer weight the matcher uses."""
-    return round(distance * SCALE)
-
-
 def scaled_table(distances: Any) -> Any:
     """A table of distances as integer-valued weights (floats, exact below 2**53)."""
     import numpy as np

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import deque
 from collections.abc import Sequence
 from typing import Any
@@ -19,14 +18,6 @@ def choose_basis(units: Sequence[Unit]) -> Proximity:
     if any(u.neighbours for u in units):
         return Proximity.ADJACENCY
     return Proximity.NUMBERING
-
-
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
 class Distances:
@@ -86,7 +77,7 @@ class Distances:
 
 
 def _haversine_table(units: Sequence[Unit]) -> Any:
-    """Every pairwise great-circle distance, vectorised (the same formula as haversine_m)."""
+    """Every pairwise great-circle distance in metres (haversine), vectorised."""
     import numpy as np
 
     lat = np.radians(np.array([u.lat for u in units], dtype=float))

@@ -160,7 +160,3 @@ def neighbour_key(label: str) -> tuple[str | None, str | None]:
         return canonical_label(parts[0]), canonical_label(parts[1])
     return None, canonical_label(label)
 
-
-def unit_source(unit: Unit, column: str | None) -> Source:
-    """The unit's row, pointing at a column."""
-    return unit.source.at_column(column)
