@@ -20,9 +20,8 @@ from typing import Any
 # Distances become whole millimetres so that every weight is an exact integer.
 SCALE = 1000
 BRANCH_LIMIT = 200
-_FORBID = float(2**60)
+FORBID = float(2**60)
 
-FORBID = _FORBID
 
 
 def scaled_table(distances: Any) -> Any:
@@ -45,7 +44,7 @@ def min_weight_perfect_matching(weights: Any) -> list[tuple[int, int]]:
     if size == 0:
         return []
     matrix = np.array(weights, dtype=float)
-    np.fill_diagonal(matrix, _FORBID)
+    np.fill_diagonal(matrix, FORBID)
     pairs = _branch_and_bound(matrix)
     if pairs is None:
         pairs = _blossom(matrix)
@@ -57,7 +56,7 @@ def _branch_and_bound(matrix: Any) -> list[tuple[int, int]] | None:
     from scipy.optimize import linear_sum_assignment
 
     best: list[tuple[int, int]] | None = None
-    best_cost = _FORBID
+    best_cost = FORBID
     stack = [matrix]
     for _ in range(BRANCH_LIMIT):
         if not stack:
@@ -65,7 +64,7 @@ def _branch_and_bound(matrix: Any) -> list[tuple[int, int]] | None:
         current = stack.pop()
         rows, cols = linear_sum_assignment(current)
         cost = float(current[rows, cols].sum())
-        if cost >= _FORBID or cost / 2 >= best_cost:
+        if cost >= FORBID or cost / 2 >= best_cost:
             continue
         cycles = _cycles(cols)
         odd = [c for c in cycles if len(c) % 2 == 1]
@@ -78,8 +77,8 @@ def _branch_and_bound(matrix: Any) -> list[tuple[int, int]] | None:
         ring = min(odd, key=len)
         for vertex in reversed(ring):  # children: `vertex` is matched outside the ring
             child = current.copy()
-            child[vertex, ring] = _FORBID
-            child[ring, vertex] = _FORBID
+            child[vertex, ring] = FORBID
+            child[ring, vertex] = FORBID
             stack.append(child)
     return best if not stack else None
 
@@ -117,7 +116,7 @@ def _blossom(matrix: Any) -> list[tuple[int, int]]:
     graph.add_nodes_from(range(size))
     graph.add_weighted_edges_from(
         (i, j, int(matrix[i, j])) for i in range(size) for j in range(i + 1, size)
-        if matrix[i, j] < _FORBID
+        if matrix[i, j] < FORBID
     )
     found = nx.min_weight_matching(graph)
     if 2 * len(found) != size:
