@@ -99,7 +99,7 @@ def test_da_nang_team_without_police_and_with_five_people(tmp_path: Path) -> Non
     assert code == 1 and "MISSING_ROLE" in text and "TEAM_SIZE" in text
 
 
-@pytest.mark.parametrize("name", ["bttt-793-2022", "thu-duc-4787-2022"])
+@pytest.mark.parametrize("name", ["bttt-793-2022", "da-nang-2025", "thu-duc-4787-2022"])
 def test_plan_then_validate_under_each_profile_on_the_sample(tmp_path: Path, name: str) -> None:
     out = tmp_path / "plan.xlsx"
     assert run("plan", str(SAMPLE), "--rules", name, "-o", str(out))[0] == 0
@@ -109,6 +109,14 @@ def test_plan_then_validate_under_each_profile_on_the_sample(tmp_path: Path, nam
     if name == "bttt-793-2022":
         # The sample has TDPs with fewer than two candidates: those teams are short.
         assert {f["code"] for f in errors} <= {"MEMBER_COUNT"}
+    elif name == "da-nang-2025":
+        # Linh Trung lists no area police and about five people per TDP: every team lacks
+        # the police officer (error) and falls short of seven (warning), as the rules say.
+        found = json.loads(result.stdout)["findings"]
+        assert {f["code"] for f in errors} <= {"MEMBER_COUNT", "MISSING_ROLE"}
+        assert "MISSING_ROLE" in {f["code"] for f in errors}
+        sizes = [f for f in found if f["code"] == "TEAM_SIZE"]
+        assert sizes and {f["severity"] for f in sizes} == {"warning"}
     else:
         assert errors == [] and result.exit_code == 0
 
