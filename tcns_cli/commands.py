@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -38,6 +39,24 @@ def ward_file_name(ward: str) -> str:
     return f"{slug}-tcns.xlsx"
 
 
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one run.
+
+    A run builds hundreds of thousands of small objects and frees them together at the end;
+    they hold no reference cycles, so the collector's passes only cost time (15 % at 10,000
+    units, more at national scale, where its passes grow with the heap).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@no_cyclic_gc()
 def run_plan(
     inputs: list[Path], people: Path | None, rules: str | None, ward: str | None,
     output: Path | None, json_out: str | None, force: bool, lang: str, console: Console,
@@ -118,6 +137,7 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[str], None]]:
         yield lambda ward: bar.update(task, advance=1, description=ward)
 
 
+@no_cyclic_gc()
 def run_validate(
     roster: Path, units: Path, people: Path | None, rules: str | None, ward: str | None,
     json_out: str | None, report: Path | None, force: bool, lang: str, console: Console,
