@@ -220,6 +220,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Ward {ward}: no coordinates or neighbours; distance is taken from the unit numbering. "
         "Add latitude / longitude columns for a better plan.",
     ),
+    "PARTIAL_COORDINATES": (
+        "Phường {ward}: {count}/{total} tổ chưa có tọa độ (đầu tiên: {first}), nên không dùng "
+        "được khoảng cách thật. Bổ sung Vĩ độ / Kinh độ cho các tổ này.",
+        "Ward {ward}: {count} of {total} units have no coordinates (first: {first}), so real "
+        "distances cannot be used. Add latitude / longitude for them.",
+    ),
     "NEIGHBOURS_DISCONNECTED": (
         "Phường {ward}: danh sách tổ liền kề không nối hết các tổ; tổ không nối được coi là xa.",
         "Ward {ward}: the neighbours list does not connect every unit; unconnected units count "

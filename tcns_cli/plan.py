@@ -60,6 +60,13 @@ def plan_ward(
 ) -> WardPlan:
     """Group one ward's units (in natural order) into teams and compose each team."""
     dist = Distances(units)
+    located = [u for u in units if u.lat is not None and u.lon is not None]
+    if dist.basis is not Proximity.COORDINATES and located:
+        missing = [u for u in units if u.lat is None or u.lon is None]
+        findings.append(Finding(
+            "PARTIAL_COORDINATES", Severity.WARNING,
+            {"ward": ward, "count": len(missing), "total": len(units),
+             "first": describe(missing[0])}, ward, source=missing[0].source))
     if dist.basis is Proximity.NUMBERING and len(units) > 1:
         findings.append(Finding("PROXIMITY_NUMBERING", Severity.WARNING, {"ward": ward}, ward))
     if dist.disconnected:

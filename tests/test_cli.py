@@ -103,3 +103,13 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True,
                           env={**os.environ, "COLUMNS": "80"}, check=False)
     assert done.returncode == 0 and done.stdout.startswith("tcns ")
+
+
+def test_some_coordinates_missing_is_named(tmp_path: Path) -> None:
+    source = tmp_path / "partial.csv"
+    source.write_text("Khu phố;Tổ dân phố;Số hộ;Vĩ độ;Kinh độ\nKP1;Tổ 1;100;10.87;106.78\n"
+                      "KP1;Tổ 2;120;;\nKP1;Tổ 3;90;10.871;106.781\n", encoding="utf-8")
+    code, out, _ = run("plan", str(source), "--ward", "X", "--json", "-")
+    findings = {f["code"]: f for f in json.loads(out)["findings"]}
+    assert code == 0 and findings["PARTIAL_COORDINATES"]["row"] == 3
+    assert "PROXIMITY_NUMBERING" in findings
