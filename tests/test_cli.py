@@ -113,3 +113,15 @@ def test_some_coordinates_missing_is_named(tmp_path: Path) -> None:
     findings = {f["code"]: f for f in json.loads(out)["findings"]}
     assert code == 0 and findings["PARTIAL_COORDINATES"]["row"] == 3
     assert "PROXIMITY_NUMBERING" in findings
+
+
+def test_same_input_same_json_across_processes() -> None:
+    """Byte-identical JSON whatever the hash seed (no set or dict order leaks into a plan)."""
+    source = SAMPLE / "thu-duc-34-phuong.xlsx"
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "tcns_cli", "plan", str(source), "--json",
+                               "-"], capture_output=True, env=env, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and outputs[0].startswith(b"{")
