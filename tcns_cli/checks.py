@@ -331,6 +331,10 @@ def youth_union_available(ward: Ward) -> Iterator[Finding]:
     """A member is not from the Youth Union though an unused one of the same unit exists."""
     if YOUTH_UNION not in ward.profile.members.prefer:
         return
+    others = [(t, p) for t in ward.teams for p in t.members
+              if organization_of(ward, p) != YOUTH_UNION]
+    if not others:
+        return
     serving = _Seen()
     for team in ward.teams:
         for person in team.people:
@@ -339,14 +343,13 @@ def youth_union_available(ward: Ward) -> Iterator[Finding]:
     for p in ward.people:
         if p.organization == YOUTH_UNION and not p.is_unit_leader:
             youth[(p.khu_pho, p.tdp)].append(p)
-    for team in ward.teams:
-        for person in team.members:
-            record = ward.known(person) or person
-            home = (record.khu_pho, record.tdp)
-            spare = [p for p in youth.get(home, []) if serving.find(p) is None]
-            if spare and organization_of(ward, person) != YOUTH_UNION:
-                yield ward.finding("YOUTH_UNION_AVAILABLE", person.source, team,
-                                   name=person.name, spare=spare[0].name)
+    for team, person in others:
+        record = ward.known(person) or person
+        spare = [p for p in youth.get((record.khu_pho, record.tdp), [])
+                 if serving.find(p) is None]
+        if spare:
+            yield ward.finding("YOUTH_UNION_AVAILABLE", person.source, team,
+                               name=person.name, spare=spare[0].name)
 
 
 @check("PERSON_IN_SEVERAL_TEAMS")

@@ -43,6 +43,8 @@ def min_weight_perfect_matching(weights: Any) -> list[tuple[int, int]]:
     size = len(weights)
     if size == 0:
         return []
+    if size == 2 and weights[0][1] < FORBID:  # one way only: no search needed
+        return [(0, 1)]
     matrix = np.array(weights, dtype=float)
     np.fill_diagonal(matrix, FORBID)
     pairs = _branch_and_bound(matrix)
