@@ -190,9 +190,17 @@ def valid_phone(number: str | None) -> bool:
     return bool(number) and phone_of_text(number or "")[1]
 
 
-@lru_cache(maxsize=1 << 16)
 def phone_of_text(written: str) -> tuple[str | None, bool]:
-    """:func:`phone` of text already passed through :func:`cell_text` (cached)."""
+    """:func:`phone` of text already passed through :func:`cell_text`."""
+    if len(written) == 10 and written.isascii() and written.isdigit() and written[0] == "0":
+        # Already the usual 10-digit form (nearly every row): only its shape needs checking.
+        valid = _valid_shape(written[:5], 10, written)
+        return written, valid
+    return _phone_of_other_text(written)
+
+
+@lru_cache(maxsize=1 << 14)
+def _phone_of_other_text(written: str) -> tuple[str | None, bool]:
     if not written:
         return None, False
     digits = re.sub(r"[^\d+]", "", written)
@@ -223,9 +231,10 @@ def _valid_shape(prefix: str, length: int, example: str) -> bool:
     cache turns 400,000 parses into a few hundred. ``example`` is the first number seen.
     """
     shape = (prefix, length)
-    if shape not in _SHAPES:
-        _SHAPES[shape] = _valid_number(example)
-    return _SHAPES[shape]
+    valid = _SHAPES.get(shape)
+    if valid is None:
+        valid = _SHAPES[shape] = _valid_number(example)
+    return valid
 
 
 def _valid_number(number: str) -> bool:

@@ -1,8 +1,14 @@
-"""People sheets → Persons (SPEC §2.2): names, years, organisations, phones, leaders."""
+"""People sheets → Persons (SPEC §2.2): names, years, organisations, phones, leaders.
+
+A sheet is read by column (see :mod:`tcns_cli.readers.rows`): each distinct ward, label,
+organisation, position or year is understood once, then each row is put together.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from tcns_cli.errors import Finding, Severity
 from tcns_cli.messages import bad_phone
@@ -12,19 +18,21 @@ from tcns_cli.normalize import (
     fold,
     gender,
     label_of_text,
+    nfc,
     organization_of_text,
-    person_name,
     phone_of_text,
     truthy,
     ward_of_text,
 )
 from tcns_cli.readers.headers import Header
-from tcns_cli.readers.rows import Row, data_rows
+from tcns_cli.readers.rows import Block, data_block
 from tcns_cli.readers.tables import Table
 
 _LEADER_POSITION = re.compile(
     r"^(to truong|truong khu pho|truong thon|truong ap|truong ban dieu hanh)\b"
 )
+T = TypeVar("T")
+V = TypeVar("V")
 
 
 def is_leader_position(position: str | None) -> bool:
@@ -32,70 +40,89 @@ def is_leader_position(position: str | None) -> bool:
     return bool(position) and bool(_LEADER_POSITION.match(fold(position or "")))
 
 
+def name_field(header: Header) -> str:
+    """The column that says whether a row holds a person: the full name, else the given name."""
+    return "name" if "name" in header.columns else "given"
+
+
 def read_people_table(
     table: Table, header: Header, default_ward: str | None, findings: list[Finding]
 ) -> list[Person]:
     """Every person of one sheet; rows without a name are reported, not dropped silently."""
-    key = "name" if "name" in header.columns else "given"
-    rows = data_rows(table, header, ("ward", "khu_pho"), key, findings)
-    return [p for row in rows if (p := person_from_row(row, default_ward, findings))]
+    block = data_block(table, header, ("ward", "khu_pho"), name_field(header), findings)
+    return [p for p in people_of(block, default_ward, findings) if p is not None]
 
 
-def person_from_row(
-    row: Row, default_ward: str | None, findings: list[Finding], roster: bool = False
-) -> Person | None:
-    """The person on a row; a row with data but no name is reported and gives None.
+def _mapped(column: list[T], convert: Callable[[T], V]) -> list[V]:
+    """``convert`` of every value, computed once per distinct value."""
+    memo = {value: convert(value) for value in set(column)}
+    return [memo[value] for value in column]
+
+
+def _names(block: Block) -> list[str]:
+    """Full names; where there is none, family and given name put together."""
+    full = block.column("name")
+    if all(full):
+        return full
+    return [name or nfc(f"{family} {given}") for name, family, given in
+            zip(full, block.column("family"), block.column("given"), strict=True)]
+
+
+def people_of(
+    block: Block, default_ward: str | None, findings: list[Finding], roster: bool = False
+) -> list[Person | None]:
+    """The person on each data row (None for a row with data but no name, reported).
 
     In a team list (``roster``) an organisation that is not recognised stays as written,
-    so that the member is reported as outside the accepted organisations.
+    so that the member is reported as outside the accepted organisations, and phones are
+    left to the checks.
     """
-    name = _name(row)
-    if not name:
-        key = "name" if "name" in row.header.columns else "given"
-        findings.append(Finding("PERSON_NO_NAME", Severity.WARNING, source=row.at(key)))
-        return None
-    return _person(row, name, default_ward, findings, roster)
-
-
-def _name(row: Row) -> str:
-    if row.get("name") is not None:
-        return person_name(row.get("name"))
-    return person_name(f"{row.text('family')} {row.text('given')}")
-
-
-def _person(
-    row: Row, name: str, default_ward: str | None, findings: list[Finding], roster: bool
-) -> Person:
-    text = row.texts.get  # every cell was turned into text once, in data_rows
-    ward = ward_of_text(text("ward", "")) or default_ward
-    khu_pho, tdp = label_of_text(text("khu_pho", "")), label_of_text(text("tdp", ""))
-    where = {"ward": ward, "khu_pho": khu_pho, "tdp": tdp}
-    org, known = organization_of_text(text("organization", ""))
-    if not known and roster:
-        org = text("organization", "")
-    elif not known:
-        findings.append(
-            Finding("UNKNOWN_ORGANIZATION", Severity.WARNING,
-                    {"value": text("organization", "")}, **where,
-                    source=row.at("organization"))
-        )
-    number, valid = phone_of_text(text("phone", ""))
-    if number is not None and not valid and not roster:  # a team list is checked for it
-        findings.append(
-            Finding("BAD_PHONE", Severity.WARNING, {"name": name, "problem": bad_phone(number)},
-                    **where, source=row.at("phone"))
-        )
-    year = birth_year(row.get("birth_year"))
-    if year is None and text("birth_year"):
-        findings.append(
-            Finding("BAD_BIRTH_YEAR", Severity.WARNING, {"value": text("birth_year", "")},
-                    **where, source=row.at("birth_year"))
-        )
-    position = text("position") or None
-    return Person(
-        name=name, birth_year=year, gender=gender(text("gender", "")), ward=ward,
-        khu_pho=khu_pho, tdp=tdp, organization=org, position=position, phone=number,
-        digital_skills=truthy(text("digital_skills", "")),
-        is_unit_leader=is_leader_position(position), source=row.at(
-            "name" if "name" in row.header.columns else "given"),
-    )
+    key = name_field(block.header)
+    wards = _mapped(block.column("ward"), ward_of_text)
+    khu_phos = _mapped(block.column("khu_pho"), label_of_text)
+    tdps = _mapped(block.column("tdp"), label_of_text)
+    org_texts = block.column("organization")
+    orgs = _mapped(org_texts, organization_of_text)
+    year_texts = block.column("birth_year")
+    year_cells = block.cells.get("birth_year") or year_texts
+    years = _mapped(year_cells, birth_year)  # equal cells (1990, 1990.0) give equal years
+    genders = _mapped(block.column("gender"), gender)
+    positions = block.column("position")
+    leaders = _mapped(positions, is_leader_position)
+    skills = _mapped(block.column("digital_skills"), truthy)
+    phones = block.column("phone")
+    out: list[Person | None] = []
+    for k, name in enumerate(_names(block)):
+        if not name:
+            findings.append(
+                Finding("PERSON_NO_NAME", Severity.WARNING, source=block.source(k, key))
+            )
+            out.append(None)
+            continue
+        ward = wards[k] or default_ward
+        khu_pho, tdp = khu_phos[k], tdps[k]
+        org, known = orgs[k]
+        if not known and roster:
+            org = org_texts[k]
+        elif not known:
+            findings.append(
+                Finding("UNKNOWN_ORGANIZATION", Severity.WARNING, {"value": org_texts[k]},
+                        ward, khu_pho, tdp, source=block.source(k, "organization"))
+            )
+        number, valid = phone_of_text(phones[k])
+        if number is not None and not valid and not roster:  # a team list is checked for it
+            findings.append(
+                Finding("BAD_PHONE", Severity.WARNING, {"name": name, "problem": bad_phone(number)},
+                        ward, khu_pho, tdp, source=block.source(k, "phone"))
+            )
+        year = years[k]
+        if year is None and year_texts[k]:
+            findings.append(
+                Finding("BAD_BIRTH_YEAR", Severity.WARNING, {"value": year_texts[k]},
+                        ward, khu_pho, tdp, source=block.source(k, "birth_year"))
+            )
+        out.append(Person(
+            name, year, genders[k], ward, khu_pho, tdp, org, positions[k] or None, number,
+            skills[k], leaders[k], block.source(k, key),
+        ))
+    return out

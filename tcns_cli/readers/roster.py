@@ -15,8 +15,8 @@ from tcns_cli.errors import Finding, Severity, TcnsError
 from tcns_cli.model import Person, Source
 from tcns_cli.normalize import canonical_label, fold, nfc, ward_name
 from tcns_cli.readers.headers import ROSTER_SHEET, find_header
-from tcns_cli.readers.people import person_from_row
-from tcns_cli.readers.rows import Row, data_rows
+from tcns_cli.readers.people import name_field, people_of
+from tcns_cli.readers.rows import Row, data_block
 from tcns_cli.readers.tables import read_tables
 
 LEADER, DEPUTY, MEMBER = "leader", "deputy", "member"
@@ -54,19 +54,17 @@ def read_roster(path: Path, findings: list[Finding]) -> list[RosterEntry]:
         raise TcnsError("NO_ROSTER_SHEET", file=path.name)
     entries = []
     for table, header in found:
-        key = "name" if "name" in header.columns else "given"
-        for row in data_rows(table, header, ("team_id", "ward", "khu_pho", "tdp"), key,
-                             findings):
-            entry = _entry(row, findings)
+        block = data_block(table, header, ("team_id", "ward", "khu_pho", "tdp"),
+                           name_field(header), findings)
+        people = people_of(block, None, findings, roster=True)
+        for row, person in zip(block.rows(), people, strict=True):
+            entry = _entry(row, person, findings) if person is not None else None
             if entry is not None:
                 entries.append(entry)
     return entries
 
 
-def _entry(row: Row, findings: list[Finding]) -> RosterEntry | None:
-    person = person_from_row(row, None, findings, roster=True)
-    if person is None:
-        return None
+def _entry(row: Row, person: Person, findings: list[Finding]) -> RosterEntry | None:
     team = nfc(row.text("team_id"))
     if not team:
         findings.append(Finding("ROSTER_NO_TEAM", Severity.ERROR, source=row.at("team_id")))

@@ -1,4 +1,9 @@
-"""Walking the data rows under a header: blank rows, total rows, carried-down cells."""
+"""Walking the data rows under a header: blank rows, total rows, carried-down cells.
+
+The rows are taken column by column: each distinct text of a column is normalised once
+(a people sheet of 400,000 rows holds a few thousand distinct names, organisations and
+labels), and the row-by-row walk only decides which rows are data.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from tcns_cli.readers.tables import Table
 
 _TOTAL = re.compile(r"^(tong cong|tong so|tong|cong|total|subtotal|sum)\b")
 _GRAND_TOTAL = re.compile(r"^(tong cong|tong so|tong|total)\b")
+_LABEL_FIELDS = ("stt", "ward", "khu_pho", "tdp", "name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +46,39 @@ class Row:
         return self.source.at_column(self.header.labels.get(name, name))
 
 
+@dataclass(frozen=True, slots=True)
+class Block:
+    """The data rows of one table, by column: ``texts[field][k]`` is data row k's text.
+
+    ``lines[k]`` is data row k's Excel row number. Carried-down cells are already filled.
+    """
+
+    table: Table
+    header: Header
+    lines: list[int]
+    cells: dict[str, list[Any]]
+    texts: dict[str, list[str]]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def column(self, name: str) -> list[str]:
+        """A field's texts, all "" when the sheet has no such column."""
+        return self.texts.get(name) or [""] * len(self.lines)
+
+    def source(self, k: int, name: str | None = None) -> Source:
+        """Data row k's source, pointing at a field's column when ``name`` is given."""
+        column = self.header.labels.get(name, name) if name is not None else None
+        return Source(self.table.file, self.table.sheet or None, self.lines[k], column)
+
+    def rows(self) -> Iterator[Row]:
+        """The same rows one at a time, for readers that work row by row."""
+        names = list(self.texts)
+        for k, line in enumerate(self.lines):
+            yield Row({f: self.cells[f][k] for f in names}, {f: self.texts[f][k] for f in names},
+                      Source(self.table.file, self.table.sheet or None, line, None), self.header)
+
+
 @lru_cache(maxsize=1 << 14)
 def total_label(text: str) -> bool:
     """True for ``Cộng KP1``, ``Tổng cộng``, ``Tổng``; not for a khu phố named ``Công Lý``."""
@@ -49,52 +88,95 @@ def total_label(text: str) -> bool:
     return bool(_TOTAL.match(fold(text)))
 
 
-def data_rows(
+def texts_of(column: list[Any]) -> list[str]:
+    """:func:`cell_text` of every cell, each distinct value normalised once."""
+    distinct = set(column)
+    if any(type(v) is bool for v in distinct):  # True == 1: a shared memo would mix them
+        return [cell_text(v) for v in column]
+    memo = {v: cell_text(v) for v in distinct}
+    return [memo[v] for v in column]
+
+
+def _columns(body: list[list[Any]], header: Header) -> dict[str, list[Any]]:
+    """Each field's cells; a row shorter than the header has empty cells at its end."""
+    last = max(header.columns.values(), default=0)
+    if all(len(r) > last for r in body):
+        return {f: [r[c] for r in body] for f, c in header.columns.items()}
+    return {f: [r[c] if c < len(r) else "" for r in body] for f, c in header.columns.items()}
+
+
+def data_block(
     table: Table, header: Header, carry: tuple[str, ...], key: str, findings: list[Finding]
-) -> Iterator[Row]:
+) -> Block:
     """The rows below the header; totals skipped and reported, ``carry`` fields carried down.
 
     Below a grand total (``Tổng cộng``) only rows with a ``key`` cell are still data: the
     rest (signatures, notes) is counted in one info finding.
     """
-    carried: dict[str, Any] = {}
-    label_fields = [f for f in ("stt", "ward", "khu_pho", "tdp", "name") if f in header.columns]
+    body = table.rows[header.index + 1 :]
+    first_line = header.index + 2  # Excel row of body[0]
+    cells = _columns(body, header)
+    texts = {f: texts_of(column) for f, column in cells.items()}
+    filled = [any(t) for t in zip(*texts.values(), strict=True)] if texts else [False] * len(body)
+    totals = [
+        (texts[f], found) for f in _LABEL_FIELDS if f in texts
+        if (found := {t for t in set(texts[f]) if t and total_label(t)})
+    ]
+    notes = texts.get("note")
+    examples = {t for t in set(notes) if t and fold(t).startswith("vi du")} if notes else set()
+    keys = texts.get(key)
+    keep: list[int] = []
     ignored: list[int] = []
     after_total = False
-    columns = list(header.columns.items())
-    for index in range(header.index + 1, len(table.rows)):
-        raw = table.rows[index]
-        width = len(raw)
-        cells = {f: (raw[c] if c < width else "") for f, c in columns}
-        texts = {f: cell_text(v) for f, v in cells.items()}
-        source = Source(table.file, table.sheet or None, index + 1, None)
-        if not any(texts.values()):
-            if after_total and any(cell_text(v) for v in raw):
-                ignored.append(index + 1)
+    for i, has_text in enumerate(filled):
+        if not has_text:
+            if after_total and any(cell_text(v) for v in body[i]):
+                ignored.append(first_line + i)
             continue
-        total = next((t for f in label_fields if (t := texts[f]) and total_label(t)), "")
-        if total:
-            findings.append(
-                Finding("TOTAL_ROW_SKIPPED", Severity.INFO, {"value": total}, source=source)
-            )
-            after_total = after_total or bool(_GRAND_TOTAL.match(fold(total)))
-            continue
-        if texts.get("note") and fold(texts["note"]).startswith("vi du"):
+        source = None
+        if totals:
+            total = next((t for column, found in totals if (t := column[i]) in found), "")
+            if total:
+                source = Source(table.file, table.sheet or None, first_line + i, None)
+                findings.append(
+                    Finding("TOTAL_ROW_SKIPPED", Severity.INFO, {"value": total}, source=source)
+                )
+                after_total = after_total or bool(_GRAND_TOTAL.match(fold(total)))
+                continue
+        if examples and notes is not None and notes[i] in examples:
+            source = Source(table.file, table.sheet or None, first_line + i, None)
             findings.append(Finding("EXAMPLE_ROW_SKIPPED", Severity.INFO, source=source))
             continue
-        if after_total and not texts.get(key):
-            ignored.append(index + 1)
+        if after_total and not (keys and keys[i]):
+            ignored.append(first_line + i)
             continue
-        for name in carry:
-            if name not in cells:
-                continue
-            if texts[name]:
-                carried[name] = (cells[name], texts[name])
-            else:
-                cells[name], texts[name] = carried.get(name, ("", ""))
-        yield Row(cells, texts, source, header)
+        keep.append(i)
     if ignored:
         source = Source(table.file, table.sheet or None, ignored[0], None)
         findings.append(
             Finding("ROWS_AFTER_TOTAL", Severity.INFO, {"count": len(ignored)}, source=source)
         )
+    if len(keep) < len(body):
+        cells = {f: [column[i] for i in keep] for f, column in cells.items()}
+        texts = {f: [column[i] for i in keep] for f, column in texts.items()}
+    for name in carry:
+        if name in texts:
+            _carry_down(cells[name], texts[name])
+    return Block(table, header, [first_line + i for i in keep], cells, texts)
+
+
+def _carry_down(cells: list[Any], texts: list[str]) -> None:
+    """Fill each empty cell with the last non-empty one above it (merged cells, in place)."""
+    last: tuple[Any, str] = ("", "")
+    for k, text in enumerate(texts):
+        if text:
+            last = (cells[k], text)
+        else:
+            cells[k], texts[k] = last
+
+
+def data_rows(
+    table: Table, header: Header, carry: tuple[str, ...], key: str, findings: list[Finding]
+) -> Iterator[Row]:
+    """:func:`data_block`, one row at a time."""
+    return data_block(table, header, carry, key, findings).rows()
