@@ -97,6 +97,15 @@ class Ward:
                      if same_person(p, person)), None)
 
     @cached_property
+    def serving(self) -> _Seen:
+        """Everyone serving on a team, found by name or phone."""
+        seen = _Seen()
+        for team in self.teams:
+            for person in team.people:
+                seen.add(person, team)
+        return seen
+
+    @cached_property
     def position(self) -> dict[int, int]:
         """Each unit's index in the ward's natural order."""
         return {id(u): n for n, u in enumerate(self.units)}
@@ -135,8 +144,12 @@ def run_checks(ward: Ward, codes: Sequence[str] | None = None) -> list[Finding]:
 
 def same_person(a: Person, b: Person) -> bool:
     """The same valid phone; else, unless two valid phones differ, same name and birth year."""
-    if a.phone and b.phone and valid_phone(a.phone) and valid_phone(b.phone):
-        return a.phone == b.phone
+    if a.phone and b.phone:
+        if a.phone == b.phone:
+            if valid_phone(a.phone):
+                return True
+        elif valid_phone(a.phone) and valid_phone(b.phone):
+            return False
     years_agree = a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
     return fold(a.name) == fold(b.name) and years_agree
 
@@ -335,10 +348,7 @@ def youth_union_available(ward: Ward) -> Iterator[Finding]:
               if organization_of(ward, p) != YOUTH_UNION]
     if not others:
         return
-    serving = _Seen()
-    for team in ward.teams:
-        for person in team.people:
-            serving.add(person, team)
+    serving = ward.serving
     youth: dict[tuple[str | None, str | None], list[Person]] = defaultdict(list)
     for p in ward.people:
         if p.organization == YOUTH_UNION and not p.is_unit_leader:
@@ -374,8 +384,8 @@ class _Seen:
 
     def add(self, person: Person, team: CheckedTeam) -> None:
         self.by_name[fold(person.name)].append((person, team))
-        if person.phone and valid_phone(person.phone):
-            self.by_phone.setdefault(person.phone, team)
+        if person.phone and person.phone not in self.by_phone and valid_phone(person.phone):
+            self.by_phone[person.phone] = team
 
     def find(self, person: Person) -> CheckedTeam | None:
         for other, team in self.by_name.get(fold(person.name), []):

@@ -16,7 +16,12 @@ from typing import Any
 
 import numpy as np
 
-from tcns_cli.matching import FORBID, min_weight_perfect_matching, scaled_table
+from tcns_cli.matching import (
+    FORBID,
+    best_without_each,
+    min_weight_perfect_matching,
+    scaled_table,
+)
 from tcns_cli.model import TeamKind, Unit
 from tcns_cli.profiles import Grouping
 from tcns_cli.proximity import Distances
@@ -100,12 +105,8 @@ def _keep_one_back(
 
 def _without_each(area: list[int], weights: Any) -> list[tuple[float, list[tuple[int, int]]]]:
     """For each unit of an odd area: the best pairing of the others, and its weight."""
-    out = []
-    for left in area:
-        rest = [i for i in area if i != left]
-        pairs = _match(rest, weights)
-        out.append((float(sum(weights[a, b] for a, b in pairs)), pairs))
-    return out
+    found = best_without_each(weights[np.ix_(area, area)])
+    return [(cost, [(area[a], area[b]) for a, b in pairs]) for cost, pairs in found]
 
 
 def _match_odd_areas(

@@ -8,6 +8,11 @@ optimal. An odd cycle S cannot occur in a matching, and in every perfect matchin
 vertex of S is matched outside S: branching on which one keeps the search exact. After
 ``BRANCH_LIMIT`` nodes the search hands over to networkx's blossom algorithm.
 
+Small tables (at most ``ENUMERATE_UP_TO`` positions, which is most areas of a ward) skip
+the search: every perfect matching is listed once per size, and numpy weighs them all at
+once. :func:`best_without_each` does the same for the "which unit leaves this odd area"
+question, weighing every matching that leaves one unit out in one step.
+
 A k-nearest-neighbour graph is not used: it can miss the optimum (hypothesis found a ward
 with many units at one point where the best pair joins two units that are each other's
 11th-nearest), and the dense assignment solve is fast enough on complete graphs.
@@ -15,13 +20,15 @@ with many units at one point where the best pair joins two units that are each o
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 # Distances become whole millimetres so that every weight is an exact integer.
 SCALE = 1000
 BRANCH_LIMIT = 200
 FORBID = float(2**60)
-
+# 945 perfect matchings of 10 positions; 10,395 matchings leaving one of 11 out.
+ENUMERATE_UP_TO = 10
 
 
 def scaled_table(distances: Any) -> Any:
@@ -46,11 +53,69 @@ def min_weight_perfect_matching(weights: Any) -> list[tuple[int, int]]:
     if size == 2 and weights[0][1] < FORBID:  # one way only: no search needed
         return [(0, 1)]
     matrix = np.array(weights, dtype=float)
+    if size <= ENUMERATE_UP_TO and size % 2 == 0:
+        listed = _perfect_matchings(size)
+        totals = matrix[listed[..., 0], listed[..., 1]].sum(axis=1)
+        best = int(np.argmin(totals))  # the first of equal weights: the same every run
+        if totals[best] < FORBID:
+            return [(int(i), int(j)) for i, j in listed[best]]
     np.fill_diagonal(matrix, FORBID)
     pairs = _branch_and_bound(matrix)
     if pairs is None:
         pairs = _blossom(matrix)
     return sorted((min(i, j), max(i, j)) for i, j in pairs)
+
+
+def best_without_each(weights: Any) -> list[tuple[float, list[tuple[int, int]]]]:
+    """For each position of an odd-sized table: the lightest perfect matching of the others.
+
+    Returns ``(weight, pairs)`` per position, pairs as in :func:`min_weight_perfect_matching`.
+    """
+    import numpy as np
+
+    matrix = np.array(weights, dtype=float)
+    size = len(matrix)
+    if size - 1 > ENUMERATE_UP_TO:
+        out = []
+        for left in range(size):
+            rest = [i for i in range(size) if i != left]
+            found = min_weight_perfect_matching(matrix[np.ix_(rest, rest)])
+            pairs = [(rest[i], rest[j]) for i, j in found]
+            out.append((float(sum(matrix[a, b] for a, b in pairs)), pairs))
+        return out
+    listed = _without_one(size)  # (size, count, pairs, 2)
+    totals = matrix[listed[..., 0], listed[..., 1]].sum(axis=2)
+    best = np.argmin(totals, axis=1)
+    return [(float(totals[left, k]), [(int(i), int(j)) for i, j in listed[left, k]])
+            for left, k in enumerate(best)]
+
+
+@cache
+def _perfect_matchings(size: int) -> Any:
+    """Every perfect matching of ``size`` positions, shape (count, size // 2, 2), each pair
+    (i, j) with i < j and pairs in order of their first position."""
+    import numpy as np
+
+    def extend(free: tuple[int, ...]) -> list[list[tuple[int, int]]]:
+        if not free:
+            return [[]]
+        first, rest = free[0], free[1:]
+        return [[(first, partner), *more] for n, partner in enumerate(rest)
+                for more in extend(rest[:n] + rest[n + 1 :])]
+
+    listed = extend(tuple(range(size)))
+    return np.array(listed, dtype=np.intp).reshape(len(listed), size // 2, 2)
+
+
+@cache
+def _without_one(size: int) -> Any:
+    """For each position of an odd ``size``: every perfect matching of the other positions,
+    shape (size, count, size // 2, 2)."""
+    import numpy as np
+
+    rest = np.array([[i for i in range(size) if i != left] for left in range(size)],
+                    dtype=np.intp).reshape(size, size - 1)
+    return rest[:, _perfect_matchings(size - 1)]
 
 
 def _branch_and_bound(matrix: Any) -> list[tuple[int, int]] | None:

@@ -187,7 +187,11 @@ def phone(value: Any) -> tuple[str | None, bool]:
 
 def valid_phone(number: str | None) -> bool:
     """Whether an already normalised phone is a valid Vietnamese number (cached)."""
-    return bool(number) and phone_of_text(number or "")[1]
+    if not number:
+        return False
+    if len(number) == 10 and number.isascii() and number.isdigit() and number[0] == "0":
+        return _valid_shape(number[:5], 10, number)
+    return phone_of_text(number)[1]
 
 
 def phone_of_text(written: str) -> tuple[str | None, bool]:

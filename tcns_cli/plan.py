@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tcns_cli.compose import Pool, compose_team
 from tcns_cli.errors import Finding, Severity
 from tcns_cli.grouping import Group, group_ward
-from tcns_cli.model import Person, Proximity, Team, Unit, WardPlan
+from tcns_cli.model import Person, Proximity, Team, TeamKind, Unit, WardPlan
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
 from tcns_cli.readers.dataset import Dataset, describe
@@ -35,23 +36,150 @@ def ward_plan(plan: Plan, ward: str) -> Plan:
     return Plan(plan.profile, wards, tuple(f for f in plan.findings if f.ward == ward))
 
 
+# Below this many units a run plans in one process: starting workers would cost more.
+PARALLEL_MIN_UNITS = 2_000
+WardWork = tuple[str, list[Unit], list[Person]]
+WardResult = tuple[WardPlan, list[Finding]]
+
+
 def make_plan(
-    dataset: Dataset, profile: Profile, progress: Callable[[str], None] | None = None
+    dataset: Dataset, profile: Profile, progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> Plan:
-    """Plan every ward of the dataset under the profile."""
-    findings: list[Finding] = list(dataset.findings)
+    """Plan every ward of the dataset under the profile.
+
+    Wards are planned independently, so a big run spreads them over ``workers`` processes
+    (by default one per available core); the plan is the same as planning them one by one.
+    """
     units_of: dict[str, list[Unit]] = {}
     for unit in dataset.units:
         units_of.setdefault(unit.ward, []).append(unit)
     people_of: dict[str | None, list[Person]] = {}
     for person in dataset.people:
         people_of.setdefault(person.ward, []).append(person)
+    work = [(ward, units, people_of.get(ward, [])) for ward, units in units_of.items()]
+    count = default_workers(len(dataset.units), len(work)) if workers is None else workers
+    results = (_plan_in_parallel(work, profile, count) if count > 1
+               else (plan_one(ward, units, people, profile) for ward, units, people in work))
+    findings: list[Finding] = list(dataset.findings)
     wards = []
-    for ward, units in units_of.items():
-        wards.append(plan_ward(ward, units, people_of.get(ward, []), profile, findings))
+    for (ward, _, _), (plan, found) in zip(work, results, strict=True):
+        wards.append(plan)
+        findings += found
         if progress is not None:
             progress(ward)
     return Plan(profile, tuple(wards), tuple(findings))
+
+
+def default_workers(units: int, wards: int) -> int:
+    """One process per available core for a big run of several wards (fork-capable systems)."""
+    import multiprocessing
+    import os
+
+    if units < PARALLEL_MIN_UNITS or wards < 2:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        return 1  # a spawned worker re-imports everything: not worth it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, wards))
+
+
+def plan_one(ward: str, units: list[Unit], people: list[Person], profile: Profile) -> WardResult:
+    """One ward's plan and the findings made while planning it."""
+    findings: list[Finding] = []
+    return plan_ward(ward, units, people, profile, findings), findings
+
+
+_SHARED: tuple[list[WardWork], Profile] | None = None
+# A person on a team, as a worker sends it back: an index into the ward's people (>= 0),
+# a unit's leader (-1 - the unit's index), or the person itself when it is neither.
+PersonRef = int | Person | None
+TeamRow = tuple[str, str, tuple[int, ...], float | None, bool, PersonRef, PersonRef,
+                tuple[PersonRef, ...]]
+Packed = tuple[Proximity, list[TeamRow], list[Finding]]
+
+
+def _worker_start() -> None:
+    """Ctrl-C is the parent's to handle: a worker just stops when the parent does."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _plan_chunk(bounds: tuple[int, int]) -> list[Packed]:
+    """In a worker: plan the wards ``work[start:stop]`` (inherited from the parent by fork).
+
+    Teams go back as indices into the parent's own units and people: pickling the objects
+    themselves would cost more than planning them.
+    """
+    assert _SHARED is not None
+    work, profile = _SHARED
+    return [_pack(plan_one(ward, units, people, profile), units, people)
+            for ward, units, people in work[bounds[0] : bounds[1]]]
+
+
+def _pack(result: WardResult, units: list[Unit], people: list[Person]) -> Packed:
+    plan, findings = result
+    unit_at = {id(u): n for n, u in enumerate(units)}
+    person_at = {id(p): n for n, p in enumerate(people)}
+    person_at.update({id(u.leader): -1 - n for n, u in enumerate(units) if u.leader})
+
+    def ref(person: Person | None) -> PersonRef:
+        return None if person is None else person_at.get(id(person), person)
+
+    rows = [(t.id, t.kind.value, tuple(unit_at[id(u)] for u in t.units), t.distance,
+             t.cross_area, ref(t.leader), ref(t.deputy), tuple(ref(m) for m in t.members))
+            for t in plan.teams]
+    return plan.proximity, rows, findings
+
+
+def _unpack(packed: Packed, ward: str, units: list[Unit], people: list[Person]) -> WardResult:
+    proximity, rows, findings = packed
+
+    def person(ref: PersonRef) -> Person | None:
+        if not isinstance(ref, int):
+            return ref
+        return people[ref] if ref >= 0 else units[-1 - ref].leader
+
+    teams = tuple(
+        Team(team_id, ward, TeamKind(kind), tuple(units[i] for i in members), distance, cross,
+             person(leader), person(deputy), tuple(person(m) for m in others))
+        for team_id, kind, members, distance, cross, leader, deputy, others in rows
+    )
+    return WardPlan(ward, proximity, teams), findings
+
+
+def _plan_in_parallel(
+    work: list[WardWork], profile: Profile, workers: int
+) -> Iterator[WardResult]:
+    """Every ward's result, in order, planned by ``workers`` forked processes.
+
+    The wards reach the workers by fork (nothing is pickled on the way in); only the plans
+    come back. If a worker dies (out of memory, say), the rest is planned in this process.
+    """
+    global _SHARED
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    step = max(1, -(-len(work) // (workers * 8)))  # small chunks keep every worker busy
+    chunks = [(start, min(start + step, len(work))) for start in range(0, len(work), step)]
+    done = 0
+    _SHARED = (work, profile)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_start)
+    try:
+        for (start, _), results in zip(chunks, pool.map(_plan_chunk, chunks), strict=True):
+            for (ward, units, people), packed in zip(work[start:], results, strict=False):
+                yield _unpack(packed, ward, units, people)
+            done += len(results)
+    except BrokenProcessPool:
+        pass
+    finally:
+        _SHARED = None
+        pool.shutdown(cancel_futures=True)  # on Ctrl-C too: no chunk is started after it
+    for ward, units, people in work[done:]:
+        yield plan_one(ward, units, people, profile)
 
 
 def plan_ward(

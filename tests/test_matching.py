@@ -1,0 +1,83 @@
+"""The matching kernel against networkx's blossom algorithm, on both of its paths.
+
+Tables of up to ``ENUMERATE_UP_TO`` positions are solved by listing every matching; larger
+ones by the assignment relaxation with branching. Both must find a matching of least weight
+(ties may pick a different one), and the leave-one-out answers must agree with solving each
+smaller table on its own.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tcns_cli.matching import ENUMERATE_UP_TO, best_without_each, min_weight_perfect_matching
+from tests.settings import examples
+
+# Sizes up to 14 reach past the listing limit, so the search path is tested as well.
+assert 14 > ENUMERATE_UP_TO + 1
+
+
+def table(draw: st.DrawFn, size: int) -> np.ndarray:
+    """A symmetric table of small integer weights (many ties), zero diagonal."""
+    values = draw(st.lists(st.integers(0, 30), min_size=size * size, max_size=size * size))
+    raw = np.array(values, dtype=float).reshape(size, size)
+    weights = np.triu(raw, 1)
+    return weights + weights.T
+
+
+@st.composite
+def even_tables(draw: st.DrawFn) -> np.ndarray:
+    return table(draw, 2 * draw(st.integers(1, 7)))
+
+
+@st.composite
+def odd_tables(draw: st.DrawFn) -> np.ndarray:
+    return table(draw, 2 * draw(st.integers(0, 6)) + 1)
+
+
+def blossom_weight(weights: np.ndarray, nodes: list[int]) -> float:
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_weighted_edges_from(
+        (a, b, weights[a, b]) for n, a in enumerate(nodes) for b in nodes[n + 1 :]
+    )
+    found = nx.min_weight_matching(graph)
+    assert 2 * len(found) == len(nodes)
+    return float(sum(weights[a, b] for a, b in found))
+
+
+def is_perfect(pairs: list[tuple[int, int]], nodes: list[int]) -> bool:
+    covered = [i for pair in pairs for i in pair]
+    return sorted(covered) == sorted(nodes) and all(a < b for a, b in pairs)
+
+
+@given(even_tables())
+@examples(300)
+def test_least_weight_on_both_paths(weights: np.ndarray) -> None:
+    nodes = list(range(len(weights)))
+    pairs = min_weight_perfect_matching(weights)
+    assert is_perfect(pairs, nodes)
+    assert sum(weights[a, b] for a, b in pairs) == blossom_weight(weights, nodes)
+
+
+@given(odd_tables())
+@examples(200)
+def test_leaving_each_one_out(weights: np.ndarray) -> None:
+    found = best_without_each(weights)
+    assert len(found) == len(weights)
+    for left, (weight, pairs) in enumerate(found):
+        rest = [i for i in range(len(weights)) if i != left]
+        assert is_perfect(pairs, rest)
+        assert weight == sum(weights[a, b] for a, b in pairs)
+        assert weight == (blossom_weight(weights, rest) if rest else 0.0)
+
+
+def test_the_same_table_gives_the_same_pairs() -> None:
+    rng = np.random.default_rng(4787)
+    for size in (4, 10, 12, 14):
+        weights = rng.integers(0, 5, (size, size)).astype(float)
+        weights = np.triu(weights, 1) + np.triu(weights, 1).T
+        assert min_weight_perfect_matching(weights) == min_weight_perfect_matching(weights.copy())
