@@ -66,6 +66,16 @@ def min_weight_perfect_matching(weights: Any) -> list[tuple[int, int]]:
     return sorted((min(i, j), max(i, j)) for i, j in pairs)
 
 
+def warm_up() -> None:
+    """Import the solver and list the small matchings now (before forking workers, so that
+    each worker need not do it again)."""
+    import scipy.optimize  # noqa: F401
+
+    for size in range(2, ENUMERATE_UP_TO + 1, 2):
+        _perfect_matchings(size)
+        _without_one(size + 1)
+
+
 def best_without_each(weights: Any) -> list[tuple[float, list[tuple[int, int]]]]:
     """For each position of an odd-sized table: the lightest perfect matching of the others.
 

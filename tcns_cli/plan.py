@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from tcns_cli.compose import Pool, compose_team
 from tcns_cli.errors import Finding, Severity
 from tcns_cli.grouping import Group, group_ward
+from tcns_cli.matching import warm_up
 from tcns_cli.model import Person, Proximity, Team, TeamKind, Unit, WardPlan
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
@@ -164,6 +165,7 @@ def _plan_in_parallel(
 
     step = max(1, -(-len(work) // (workers * 8)))  # small chunks keep every worker busy
     chunks = [(start, min(start + step, len(work))) for start in range(0, len(work), step)]
+    warm_up()
     done = 0
     _SHARED = (work, profile)
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
