@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from tcns_cli.errors import Finding, Severity
@@ -102,7 +101,8 @@ def compose_team(team: Team, pool: Pool, profile: Profile, findings: list[Findin
         if deputy is None and rule.required:
             findings.append(_finding(team, "NO_DEPUTY", None))
     members = _members(team, pool, profile, findings)
-    return dataclasses.replace(team, leader=leader, deputy=deputy, members=tuple(members))
+    return Team(team.id, team.ward, team.kind, team.units, team.distance, team.cross_area,
+                leader, deputy, tuple(members))
 
 
 def _members(

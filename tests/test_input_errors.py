@@ -3,6 +3,7 @@ nothing written; never a traceback."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -261,3 +262,33 @@ def test_a_tcns_result_given_as_input_is_refused(tmp_path: Path) -> None:
     assert CliRunner().invoke(app, ["plan", str(source), "-o", str(result)]).exit_code == 0
     code, text = plan(tmp_path, result)
     assert code == 2 and "is a workbook tcns wrote" in text
+
+
+def test_cells_that_look_alike_are_read_apart(tmp_path: Path) -> None:
+    """A TRUE cell is not 1 household, a latitude of 120 is not a latitude, and the same
+    sheet's plain rows (numbers, text numbers, comma decimals) are still read."""
+    source = workbook(tmp_path, [
+        ["Khu phố", "Tổ dân phố", "Số hộ", "Vĩ độ", "Kinh độ"],
+        ["KP1", "Tổ 1", 1, 10.85, 106.77],
+        ["KP1", "Tổ 2", True, 10.86, 106.77],
+        ["KP1", "Tổ 3", "1.020", "10,87", "106.78"],
+        ["KP1", "Tổ 4", 300, 120.0, 106.79],
+    ])
+    result = CliRunner().invoke(app, ["plan", str(source), "--json", "-", "--lang", "en"])
+    text = " ".join((result.stdout + result.stderr).split())
+    assert result.exit_code == 2
+    assert 'row 3, column "Số hộ"' in text and "BAD_HOUSEHOLDS" in text
+    assert "1 error(s) in the input" in text
+    source = workbook(tmp_path, [
+        ["Khu phố", "Tổ dân phố", "Số hộ", "Vĩ độ", "Kinh độ"],
+        ["KP1", "Tổ 1", 1, 10.85, 106.77],
+        ["KP1", "Tổ 3", "1.020", "10,87", "106.78"],
+        ["KP1", "Tổ 4", 300, 120.0, 106.79],
+    ], "ok.xlsx")
+    result = CliRunner().invoke(app, ["plan", str(source), "--json", "-", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    warnings = [f for f in document["findings"] if f["code"] == "BAD_COORDINATE"]
+    assert [(w["row"], w["column"]) for w in warnings] == [(4, "Vĩ độ")]
+    units = {u["tdp"]: u for t in document["wards"][0]["teams"] for u in t["units"]}
+    assert units["3"]["households"] == 1020 and units["1"]["households"] == 1

@@ -164,6 +164,8 @@ def describe(unit: Unit) -> str:
 def _resolve_neighbours(
     rows: list[UnitRow], units: list[Unit], findings: list[Finding]
 ) -> list[Unit]:
+    if not any(r.neighbour_labels for r in rows):
+        return units
     index = UnitIndex(units)
     labels = {(r.unit.ward, r.unit.khu_pho, r.unit.tdp): r.neighbour_labels for r in rows}
     out = []
@@ -240,7 +242,11 @@ def _merge(first: Person, second: Person) -> Person:
 
 
 def _with_leader(unit: Unit, leader: Person | None) -> Unit:
-    return dataclasses.replace(unit, leader=leader) if leader is not None else unit
+    if leader is None:
+        return unit
+    # The constructor, not dataclasses.replace: this runs once per unit of a national run.
+    return Unit(unit.ward, unit.khu_pho, unit.tdp, unit.households, unit.lat, unit.lon,
+                unit.neighbours, leader, unit.source)
 
 
 def node_id(unit: Unit) -> str:

@@ -7,8 +7,6 @@ organisation, position or year is understood once, then each row is put together
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TypeVar
 
 from tcns_cli.errors import Finding, Severity
 from tcns_cli.messages import bad_phone
@@ -25,14 +23,12 @@ from tcns_cli.normalize import (
     ward_of_text,
 )
 from tcns_cli.readers.headers import Header
-from tcns_cli.readers.rows import Block, data_block
+from tcns_cli.readers.rows import Block, data_block, mapped
 from tcns_cli.readers.tables import Table
 
 _LEADER_POSITION = re.compile(
     r"^(to truong|truong khu pho|truong thon|truong ap|truong ban dieu hanh)\b"
 )
-T = TypeVar("T")
-V = TypeVar("V")
 
 
 def is_leader_position(position: str | None) -> bool:
@@ -51,12 +47,6 @@ def read_people_table(
     """Every person of one sheet; rows without a name are reported, not dropped silently."""
     block = data_block(table, header, ("ward", "khu_pho"), name_field(header), findings)
     return [p for p in people_of(block, default_ward, findings) if p is not None]
-
-
-def _mapped(column: list[T], convert: Callable[[T], V]) -> list[V]:
-    """``convert`` of every value, computed once per distinct value."""
-    memo = {value: convert(value) for value in set(column)}
-    return [memo[value] for value in column]
 
 
 def _names(block: Block) -> list[str]:
@@ -78,18 +68,18 @@ def people_of(
     left to the checks.
     """
     key = name_field(block.header)
-    wards = _mapped(block.column("ward"), ward_of_text)
-    khu_phos = _mapped(block.column("khu_pho"), label_of_text)
-    tdps = _mapped(block.column("tdp"), label_of_text)
+    wards = mapped(block.column("ward"), ward_of_text)
+    khu_phos = mapped(block.column("khu_pho"), label_of_text)
+    tdps = mapped(block.column("tdp"), label_of_text)
     org_texts = block.column("organization")
-    orgs = _mapped(org_texts, organization_of_text)
+    orgs = mapped(org_texts, organization_of_text)
     year_texts = block.column("birth_year")
     year_cells = block.cells.get("birth_year") or year_texts
-    years = _mapped(year_cells, birth_year)  # equal cells (1990, 1990.0) give equal years
-    genders = _mapped(block.column("gender"), gender)
+    years = mapped(year_cells, birth_year)  # equal cells (1990, 1990.0) give equal years
+    genders = mapped(block.column("gender"), gender)
     positions = block.column("position")
-    leaders = _mapped(positions, is_leader_position)
-    skills = _mapped(block.column("digital_skills"), truthy)
+    leaders = mapped(positions, is_leader_position)
+    skills = mapped(block.column("digital_skills"), truthy)
     phones = block.column("phone")
     out: list[Person | None] = []
     for k, name in enumerate(_names(block)):

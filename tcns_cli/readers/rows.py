@@ -8,10 +8,10 @@ labels), and the row-by-row walk only decides which rows are data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from tcns_cli.errors import Finding, Severity
 from tcns_cli.model import Source
@@ -22,6 +22,8 @@ from tcns_cli.readers.tables import Table
 _TOTAL = re.compile(r"^(tong cong|tong so|tong|cong|total|subtotal|sum)\b")
 _GRAND_TOTAL = re.compile(r"^(tong cong|tong so|tong|total)\b")
 _LABEL_FIELDS = ("stt", "ward", "khu_pho", "tdp", "name")
+T = TypeVar("T")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +73,15 @@ class Block:
         column = self.header.labels.get(name, name) if name is not None else None
         return Source(self.table.file, self.table.sheet or None, self.lines[k], column)
 
+    def row(self, k: int) -> Row:
+        """Data row k on its own, for readers that work row by row."""
+        return Row({f: column[k] for f, column in self.cells.items()},
+                   {f: column[k] for f, column in self.texts.items()}, self.source(k),
+                   self.header)
+
     def rows(self) -> Iterator[Row]:
-        """The same rows one at a time, for readers that work row by row."""
-        names = list(self.texts)
-        for k, line in enumerate(self.lines):
-            yield Row({f: self.cells[f][k] for f in names}, {f: self.texts[f][k] for f in names},
-                      Source(self.table.file, self.table.sheet or None, line, None), self.header)
+        """Every data row, one at a time."""
+        return (self.row(k) for k in range(len(self.lines)))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -88,12 +93,19 @@ def total_label(text: str) -> bool:
     return bool(_TOTAL.match(fold(text)))
 
 
+def mapped(column: list[T], convert: Callable[[T], V]) -> list[V]:
+    """``convert`` of every value, computed once per distinct value."""
+    if bool in set(map(type, column)):  # True == 1 == 1.0: a shared memo would mix them
+        return [convert(value) for value in column]
+    memo = {value: convert(value) for value in set(column)}
+    return [memo[value] for value in column]
+
+
 def texts_of(column: list[Any]) -> list[str]:
     """:func:`cell_text` of every cell, each distinct value normalised once."""
-    distinct = set(column)
-    if any(type(v) is bool for v in distinct):  # True == 1: a shared memo would mix them
+    if bool in set(map(type, column)):  # True == 1 == 1.0: a shared memo would mix them
         return [cell_text(v) for v in column]
-    memo = {v: cell_text(v) for v in distinct}
+    memo = {v: cell_text(v) for v in set(column)}
     return [memo[v] for v in column]
 
 

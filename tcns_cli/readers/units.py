@@ -16,12 +16,14 @@ from tcns_cli.normalize import (
     fold,
     gender,
     households,
+    label_of_text,
     person_name,
     phone,
     ward_name,
+    ward_of_text,
 )
 from tcns_cli.readers.headers import Header
-from tcns_cli.readers.rows import Row, data_rows
+from tcns_cli.readers.rows import Row, data_block, mapped
 from tcns_cli.readers.tables import Table
 
 _WARD_IN_TITLE = re.compile(r"\b(phuong|xa)\s+(.+)$")
@@ -56,18 +58,66 @@ def read_unit_table(
     """Every unit row of one sheet; unreadable rows become error findings.
 
     A ward whose rows name no TDP at all plans its khu phố as units (the post-2024 shape),
-    even when the sheet has a TDP column for other wards.
+    even when the sheet has a TDP column for other wards. Plain rows (a label, a count,
+    coordinates or none, no leader) are read from the columns directly; any other row goes
+    through :func:`_unit`, which reports what is wrong with it.
     """
-    rows = list(data_rows(table, header, ("ward", "khu_pho"), "households", findings))
-    wards = [ward_name(row.get("ward")) or default_ward for row in rows]
-    with_tdp = {w for w, row in zip(wards, rows, strict=True) if row.get("tdp") is not None}
+    block = data_block(table, header, ("ward", "khu_pho"), "households", findings)
+    wards = [w or default_ward for w in mapped(block.column("ward"), ward_of_text)]
+    tdp_texts = block.column("tdp")
+    with_tdp = {w for w, text in zip(wards, tdp_texts, strict=True) if text}
+    khu_phos = mapped(block.column("khu_pho"), label_of_text)
+    tdps = mapped(tdp_texts, label_of_text)
+    counts = mapped(block.cells.get("households") or [""] * len(block), households)
+    lats = mapped(block.cells.get("lat") or [""] * len(block), _latitude)
+    lons = mapped(block.cells.get("lon") or [""] * len(block), _longitude)
+    leaders = [a or b for a, b in zip(block.column("leader_name"), block.column("name"),
+                                      strict=True)]
+    neighbours = block.column("neighbours")
     out: list[UnitRow] = []
-    for ward, row in zip(wards, rows, strict=True):
-        unit = _unit(row, ward, ward in with_tdp, findings)
-        if unit is not None:
-            label = row.at("tdp" if unit.tdp is not None else "khu_pho")
-            out.append(UnitRow(unit, _neighbour_labels(row.get("neighbours")), label))
+    for k, ward in enumerate(wards):
+        has_tdp = ward in with_tdp
+        khu_pho, tdp = khu_phos[k], tdps[k] if has_tdp else None
+        label = tdp if has_tdp else khu_pho
+        count, lat, lon = counts[k], lats[k], lons[k]
+        if label is None or count is None or lat is _BAD or lon is _BAD or leaders[k]:
+            row = block.row(k)
+            unit = _unit(row, ward, has_tdp, findings)
+            if unit is not None:
+                label_source = row.at("tdp" if unit.tdp is not None else "khu_pho")
+                out.append(UnitRow(unit, _neighbour_labels(neighbours[k]), label_source))
+            continue
+        unit = Unit(ward, khu_pho, tdp, count, lat, lon, (), None, block.source(k))
+        labels = _neighbour_labels(neighbours[k]) if neighbours[k] else ()
+        out.append(UnitRow(unit, labels, block.source(k, "tdp" if has_tdp else "khu_pho")))
     return out
+
+
+_BAD = float("nan")  # a coordinate that needs the row-by-row reader (and its finding)
+
+
+def _latitude(value: Any) -> float | None:
+    return _plain_coordinate(value, 90.0)
+
+
+def _longitude(value: Any) -> float | None:
+    return _plain_coordinate(value, 180.0)
+
+
+def _plain_coordinate(value: Any, limit: float) -> float | None:
+    """What :func:`_coordinate` reads from a cell, or :data:`_BAD` where it would report."""
+    if value is None or value == "":
+        return None
+    if type(value) is str:
+        try:
+            number = float(value.replace(",", "."))
+        except ValueError:
+            return _BAD
+    elif type(value) in (int, float):
+        number = float(value)
+    else:
+        return _BAD
+    return number if -limit <= number <= limit else _BAD
 
 
 def _unit(row: Row, ward: str, has_tdp: bool, findings: list[Finding]) -> Unit | None:
