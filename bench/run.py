@@ -4,7 +4,8 @@ For each scale it measures, alternating runs so that machine noise hits all alik
   floor  reading the input with python-calamine and writing the same output cells with
          xlsxwriter: the least any tool must do with these libraries;
   e2e    tcns plan from the file to the workbook, in this process (imports done before);
-  plan   the planning stage alone (grouping + composition + self-check) on data read once.
+  plan   the planning stage alone (grouping + composition, as tcns runs it: on every core)
+         on data read once; "checked" adds the self-check every plan ends with.
 It prints medians, the ratios, peak memory of a separate ``tcns plan`` process, and the
 growth from 1/10 to full scale. Numbers only: nothing here passes or fails.
 """
@@ -81,13 +82,37 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def peak_memory_mb(source: Path, target: Path) -> float:
-    """Peak resident memory of one ``tcns plan`` process, in MiB."""
+def peak_memory_mb(source: Path, target: Path) -> tuple[float, float]:
+    """Peak memory of one ``tcns plan`` process, in MiB: its own peak resident size, and the
+    peak of its process tree (its workers included) as proportional set size, sampled."""
+    command = [sys.executable, "-m", "tcns_cli", "plan", str(source), "-o", str(target),
+               "--force"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([sys.executable, "-m", "tcns_cli", "plan", str(source), "-o", str(target),
-                    "--force"], check=True, capture_output=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tree = 0
+    while process.poll() is None:
+        tree = max(tree, _tree_pss_kib(process.pid))
+        time.sleep(0.02)
+    if process.returncode != 0:
+        raise SystemExit(f"tcns plan failed on {source}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+    return max(before, after) / 1024, tree / 1024
+
+
+def _tree_pss_kib(pid: int) -> int:
+    """Proportional set size of a process and its descendants (shared pages split), KiB."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue  # the process ended while being read
+    return total
 
 
 def measure(source: Path, runs: int, folder: Path) -> dict[str, float]:
@@ -100,7 +125,7 @@ def measure(source: Path, runs: int, folder: Path) -> dict[str, float]:
     end_to_end(source, ours)  # warm-up, and the cells the floor writes
     cells = output_cells(ours)
     dataset, profile = read_dataset([source]), load_profile(None)
-    times: dict[str, list[float]] = {"floor": [], "e2e": [], "plan": []}
+    times: dict[str, list[float]] = {"floor": [], "e2e": [], "plan": [], "checked": []}
     # tcns pauses the cyclic garbage collector during a run. The floor is timed both as a
     # plain script would run ("floor") and under the same pause ("floor_nogc", stricter);
     # the planning stage is timed under the pause, as it runs inside tcns.
@@ -112,9 +137,10 @@ def measure(source: Path, runs: int, folder: Path) -> dict[str, float]:
                 timed(lambda: floor(source, cells, folder / "floor.xlsx")))
         times["e2e"].append(timed(lambda: end_to_end(source, ours)))
         with paused_gc():
-            times["plan"].append(timed(lambda: make_plan(dataset, profile)))
+            times["plan"].append(timed(lambda: make_plan(dataset, profile, check=False)))
+            times["checked"].append(timed(lambda: make_plan(dataset, profile)))
     result = {k: statistics.median(v) for k, v in times.items()}
-    result["memory_mb"] = peak_memory_mb(source, folder / "memory.xlsx")
+    result["memory_mb"], result["tree_mb"] = peak_memory_mb(source, folder / "memory.xlsx")
     result["rows_out"] = sum(len(rows) for _, rows in cells)
     return result
 
@@ -164,7 +190,9 @@ def main() -> None:
                   f"output rows | floor {r['floor']:7.2f} s (gc paused {r['floor_nogc']:.2f}) | "
                   f"e2e {r['e2e']:7.2f} s | e2e/floor {r['e2e'] / r['floor']:.2f} "
                   f"(vs paused floor {r['e2e'] / r['floor_nogc']:.2f}) | plan {r['plan']:6.2f} s "
-                  f"= {100 * r['plan'] / r['e2e']:4.1f} % of e2e | peak {r['memory_mb']:.0f} MiB",
+                  f"= {100 * r['plan'] / r['e2e']:4.1f} % of e2e (with self-check "
+                  f"{r['checked']:.2f} s = {100 * r['checked'] / r['e2e']:.1f} %) | "
+                  f"peak {r['memory_mb']:.0f} MiB (with workers {r['tree_mb']:.0f} MiB PSS)",
                   flush=True)
     growth = results["full"]["e2e"] / results["1/10"]["e2e"]
     print(f"growth 1/10 → full: e2e ×{growth:.2f}, floor "

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from tcns_cli.errors import Finding
+    from tcns_cli.model import WardPlan
     from tcns_cli.plan import Plan
 
 
@@ -78,14 +79,29 @@ def run_plan(
     for target in (workbook, json_path):
         if target is not None:
             check_output(target, every_input, force)
-    dataset = read_dataset(inputs, people, ward)
-    with _progress(console, len(dataset.wards())) as advance:
-        plan = make_plan(dataset, profile, advance)
-    del dataset  # the plan keeps the people it uses; the rest need not stay while writing
-    if workbook is not None:
-        from tcns_cli.writers.excel import write_plan
+    held = [read_dataset(inputs, people, ward)]  # let go of once planned (see make_plan)
+    wards = held[0].wards()
+    with _progress(console, len(wards)) as advance:
+        if workbook is None:
+            plan = make_plan(held.pop(), profile, lambda done: advance(done.ward, 1))
+        else:
+            from tcns_cli.writers.excel import PlanWorkbook
 
-        write_atomically(workbook, lambda tmp: write_plan(plan, tmp, lang))
+            def plan_and_write(path: Path) -> Plan:
+                # Each ward goes into the workbook as soon as it is planned, while the
+                # workers plan the next ones.
+                book = PlanWorkbook(path, profile, wards)
+
+                def planned(ward_plan: WardPlan) -> None:
+                    book.add(ward_plan)
+                    advance(ward_plan.ward, 1)
+
+                done = make_plan(held.pop(), profile, planned)
+                advance(text("writing", lang, file=workbook), 0)
+                book.finish(done, lang)
+                return done
+
+            plan = write_atomically(workbook, plan_and_write)
     written = [workbook] if workbook is not None else []
     if split_dir is not None:
         written += _write_split(plan, split_dir, every_input, force, lang)
@@ -127,14 +143,15 @@ def _write_ward(path: Path, plan: Plan, lang: str) -> None:
 
 
 @contextmanager
-def _progress(console: Console, total: int) -> Iterator[Callable[[str], None]]:
-    """A progress bar over wards (only on a terminal, only for more than one ward)."""
+def _progress(console: Console, total: int) -> Iterator[Callable[[str, int], None]]:
+    """A progress bar over wards (only on a terminal, only for more than one ward): yields
+    ``update(description, wards_done)``."""
     from rich.progress import Progress
 
     with Progress(console=console, transient=True,
                   disable=total < 2 or not console.is_terminal) as bar:
         task = bar.add_task("…", total=total)
-        yield lambda ward: bar.update(task, advance=1, description=ward)
+        yield lambda description, done: bar.update(task, advance=done, description=description)
 
 
 @no_cyclic_gc()

@@ -444,6 +444,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "wrote_split": ("Đã ghi {count} tệp, mỗi phường một tệp, vào {folder}",
                     "Wrote {count} workbooks, one per ward, in {folder}"),
     "wrote": ("Đã ghi {file}", "Wrote {file}"),
+    "writing": ("Đang ghi {file}…", "Writing {file}…"),
     "error_prefix": ("Lỗi", "Error"),
     "where": ("{file}, trang \"{sheet}\", dòng {row}, cột \"{column}\"",
               "{file}, sheet \"{sheet}\", row {row}, column \"{column}\""),

@@ -44,13 +44,15 @@ WardResult = tuple[WardPlan, list[Finding]]
 
 
 def make_plan(
-    dataset: Dataset, profile: Profile, progress: Callable[[str], None] | None = None,
-    workers: int | None = None,
+    dataset: Dataset, profile: Profile, progress: Callable[[WardPlan], None] | None = None,
+    workers: int | None = None, check: bool = True,
 ) -> Plan:
     """Plan every ward of the dataset under the profile.
 
     Wards are planned independently, so a big run spreads them over ``workers`` processes
     (by default one per available core); the plan is the same as planning them one by one.
+    ``progress`` gets each ward's plan as soon as it is ready, in order. ``check=False``
+    skips the self-check (the benchmark times grouping and composition on their own).
     """
     units_of: dict[str, list[Unit]] = {}
     for unit in dataset.units:
@@ -60,15 +62,16 @@ def make_plan(
         people_of.setdefault(person.ward, []).append(person)
     work = [(ward, units, people_of.get(ward, [])) for ward, units in units_of.items()]
     count = default_workers(len(dataset.units), len(work)) if workers is None else workers
-    results = (_plan_in_parallel(work, profile, count) if count > 1
-               else (plan_one(ward, units, people, profile) for ward, units, people in work))
+    results = (_plan_in_parallel(work, profile, count, check) if count > 1
+               else (plan_one(ward, units, people, profile, check)
+                     for ward, units, people in work))
     findings: list[Finding] = list(dataset.findings)
     wards = []
-    for (ward, _, _), (plan, found) in zip(work, results, strict=True):
+    for plan, found in results:
         wards.append(plan)
         findings += found
         if progress is not None:
-            progress(ward)
+            progress(plan)
     return Plan(profile, tuple(wards), tuple(findings))
 
 
@@ -85,13 +88,15 @@ def default_workers(units: int, wards: int) -> int:
     return max(1, min(cores or 1, wards))
 
 
-def plan_one(ward: str, units: list[Unit], people: list[Person], profile: Profile) -> WardResult:
+def plan_one(
+    ward: str, units: list[Unit], people: list[Person], profile: Profile, check: bool = True
+) -> WardResult:
     """One ward's plan and the findings made while planning it."""
     findings: list[Finding] = []
-    return plan_ward(ward, units, people, profile, findings), findings
+    return plan_ward(ward, units, people, profile, findings, check), findings
 
 
-_SHARED: tuple[list[WardWork], Profile] | None = None
+_SHARED: tuple[list[WardWork], Profile, bool] | None = None
 # A person on a team, as a worker sends it back: an index into the ward's people (>= 0),
 # a unit's leader (-1 - the unit's index), or the person itself when it is neither.
 PersonRef = int | Person | None
@@ -114,8 +119,8 @@ def _plan_chunk(bounds: tuple[int, int]) -> list[Packed]:
     themselves would cost more than planning them.
     """
     assert _SHARED is not None
-    work, profile = _SHARED
-    return [_pack(plan_one(ward, units, people, profile), units, people)
+    work, profile, check = _SHARED
+    return [_pack(plan_one(ward, units, people, profile, check), units, people)
             for ward, units, people in work[bounds[0] : bounds[1]]]
 
 
@@ -151,7 +156,7 @@ def _unpack(packed: Packed, ward: str, units: list[Unit], people: list[Person]) 
 
 
 def _plan_in_parallel(
-    work: list[WardWork], profile: Profile, workers: int
+    work: list[WardWork], profile: Profile, workers: int, check: bool
 ) -> Iterator[WardResult]:
     """Every ward's result, in order, planned by ``workers`` forked processes.
 
@@ -167,7 +172,7 @@ def _plan_in_parallel(
     chunks = [(start, min(start + step, len(work))) for start in range(0, len(work), step)]
     warm_up()
     done = 0
-    _SHARED = (work, profile)
+    _SHARED = (work, profile, check)
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=_worker_start)
     try:
@@ -181,12 +186,12 @@ def _plan_in_parallel(
         _SHARED = None
         pool.shutdown(cancel_futures=True)  # on Ctrl-C too: no chunk is started after it
     for ward, units, people in work[done:]:
-        yield plan_one(ward, units, people, profile)
+        yield plan_one(ward, units, people, profile, check)
 
 
 def plan_ward(
     ward: str, units: list[Unit], people: list[Person], profile: Profile,
-    findings: list[Finding],
+    findings: list[Finding], check: bool = True,
 ) -> WardPlan:
     """Group one ward's units (in natural order) into teams and compose each team."""
     dist = Distances(units)
@@ -211,7 +216,8 @@ def plan_ward(
             findings.append(_joined_finding(team, units[joiner], units[target]))
         teams.append(compose_team(team, pool, profile, findings))
     # The same rule checks `tcns validate` runs: a correct plan yields none of them.
-    findings += self_check(ward, units, teams, people, profile)
+    if check:
+        findings += self_check(ward, units, teams, people, profile)
     return WardPlan(ward, dist.basis, tuple(teams))
 
 

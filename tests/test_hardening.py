@@ -49,11 +49,11 @@ def test_a_failing_disk_is_exit_2_and_writes_nothing(
 ) -> None:
     import tcns_cli.writers.excel as excel
 
-    def full_disk(plan: object, path: Path, lang: str) -> None:
-        path.write_bytes(b"PK")
+    def full_disk(book: excel.PlanWorkbook, plan: object, lang: str) -> None:
+        Path(book.book.filename).write_bytes(b"PK")  # half a file, then the disk is full
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(excel, "write_plan", full_disk)
+    monkeypatch.setattr(excel.PlanWorkbook, "finish", full_disk)
     sample = Path(__file__).resolve().parent.parent / "sample_data" / "thu-duc-2025-kp.csv"
     result = CliRunner().invoke(app, ["plan", str(sample), "-o", str(tmp_path / "o.xlsx")])
     assert result.exit_code == 2 and "No space left" in " ".join(result.stderr.split())

@@ -128,3 +128,29 @@ def test_summary_totals_match_the_plan(written: tuple[Path, dict[str, object]]) 
     assert total[2] == 6 and total[3] == 120 + 130 + 700 + 90 + 80 + 600
     teams = [t for w in written[1]["wards"] for t in w["teams"]]  # type: ignore[attr-defined]
     assert total[7] == len(teams)
+
+
+def test_the_workbook_written_while_planning_equals_the_one_written_after(
+    tmp_path: Path,
+) -> None:
+    """`tcns plan` fills the workbook ward by ward as workers plan; the cells and their
+    number formats are those of writing the finished plan in one go."""
+    from tcns_cli.plan import make_plan
+    from tcns_cli.profiles import load_profile
+    from tcns_cli.readers.dataset import read_dataset
+    from tcns_cli.writers.excel import write_plan
+
+    sample = Path(__file__).resolve().parent.parent / "sample_data" / "thu-duc-34-phuong.xlsx"
+    streamed = tmp_path / "streamed.xlsx"
+    result = CliRunner().invoke(app, ["plan", str(sample), "-o", str(streamed)])
+    assert result.exit_code == 0, result.output
+    at_once = tmp_path / "at-once.xlsx"
+    write_plan(make_plan(read_dataset([sample]), load_profile(None), workers=2), at_once, "vi")
+    first, second = openpyxl.load_workbook(streamed), openpyxl.load_workbook(at_once)
+    assert first.sheetnames == second.sheetnames == list(SHEETS)
+    for name in SHEETS:
+        cells = [[(c.value, c.number_format) for c in row] for row in first[name].iter_rows()]
+        again = [[(c.value, c.number_format) for c in row] for row in second[name].iter_rows()]
+        assert cells == again, name
+    distances = {c.number_format for c in first[SHEETS[1]]["G"][1:] if c.value is not None}
+    assert distances and distances <= {'#,##0" m"', '0" bước"', "0"}

@@ -14,9 +14,10 @@ from typing import Any
 from tcns_cli import __version__
 from tcns_cli.compose import open_slots
 from tcns_cli.errors import Severity
-from tcns_cli.model import Person, Proximity, Team, TeamKind
+from tcns_cli.model import Person, Proximity, Team, TeamKind, WardPlan
 from tcns_cli.normalize import ORGANIZATION_NAMES, khu_pho_text, natural_key, tdp_text
 from tcns_cli.plan import Plan
+from tcns_cli.profiles import Profile
 
 SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
 ROSTER_HEADERS = (
@@ -76,46 +77,10 @@ class Sheet:
               styles: dict[int, dict[str, Any]] | None = None,
               bold_rows: frozenset[int] = frozenset()) -> int:
         """A bordered table with a frozen header, a filter and set widths; returns next row."""
-        head = {"bold": True, "border": 1, "text_wrap": True, "align": "center",
-                "bg_color": "#DDEBF7"}
-        for col, column in enumerate(columns):
-            self.put(top, col, column.header, **head)
-            self.ws.set_column(col, col, column.width)
-        self.ws.set_row(top, LINE_HEIGHT * max(lines(c.header, c.width) for c in columns))
-        styles = styles or {}
-        plain = [self.fmt(border=1, text_wrap=True, **styles.get(c, {}))
-                 for c in range(len(columns))]
-        quoted = [self.fmt(border=1, text_wrap=True, quote_prefix=True, **styles.get(c, {}))
-                  for c in range(len(columns))]
-        fits = [_chars_per_line(c.width) for c in columns]
-        ws = self.ws
-        bold = [self.fmt(border=1, text_wrap=True, bold=True, **styles.get(c, {}))
-                for c in range(len(columns))]
-        for r, values in enumerate(rows, start=top + 1):
-            height = 1
-            if r - top - 1 in bold_rows:
-                plain_row, quoted_row = bold, bold
-            else:
-                plain_row, quoted_row = plain, quoted
-            for col, value in enumerate(values):
-                if isinstance(value, str):
-                    # Text is always written as text; formula-like text also gets a quote prefix.
-                    risky = value.startswith(_RISKY)
-                    ws.write_string(r, col, value, quoted_row[col] if risky else plain_row[col])
-                    if len(value) > fits[col] or "\n" in value:
-                        height = max(height, lines(value, columns[col].width))
-                elif value is None or isinstance(value, bool):
-                    ws.write_blank(r, col, None, plain_row[col])
-                else:
-                    ws.write_number(r, col, value, plain_row[col])
-            if height > 1:
-                # xlsxwriter cannot measure text; without a height, wrapped lines overlap.
-                ws.set_row(r, LINE_HEIGHT * height)
-        last = top + len(rows)
-        self.ws.freeze_panes(top + 1, 0)
-        self.ws.autofilter(top, 0, max(top, last), len(columns) - 1)
-        self.print_setup(top)
-        return last + 1
+        table = Table(self, top, columns, styles)
+        for n, values in enumerate(rows):
+            table.add([values], bold=n in bold_rows)
+        return table.close()
 
     def print_setup(self, header_row: int) -> None:
         """A4 landscape, one page wide, the header row repeated on every page."""
@@ -126,6 +91,71 @@ class Sheet:
         self.ws.repeat_rows(header_row)
         self.ws.center_horizontally()
         self.ws.set_footer('&C&"Times New Roman"Trang &P/&N')
+
+
+class Table:
+    """A bordered table written a few rows at a time (as wards are planned), then closed."""
+
+    def __init__(self, sheet: Sheet, top: int, columns: Sequence[Column],
+                 styles: dict[int, dict[str, Any]] | None = None) -> None:
+        self.sheet, self.top, self.columns, self.next = sheet, top, columns, top + 1
+        head = {"bold": True, "border": 1, "text_wrap": True, "align": "center",
+                "bg_color": "#DDEBF7"}
+        for col, column in enumerate(columns):
+            sheet.put(top, col, column.header, **head)
+            sheet.ws.set_column(col, col, column.width)
+        sheet.ws.set_row(top, LINE_HEIGHT * max(lines(c.header, c.width) for c in columns))
+        self.styles = styles or {}
+        self.fits = [_chars_per_line(c.width) for c in columns]
+        self._formats: dict[tuple[bool, bool, tuple[int, str] | None], list[Any]] = {}
+
+    def formats(self, bold: bool, quoted: bool, number: tuple[int, str] | None) -> list[Any]:
+        """The cell format of every column; ``number``: (column, another number format)."""
+        key = (bold, quoted, number)
+        if key not in self._formats:
+            extra: dict[str, Any] = {"bold": True} if bold else {}
+            if quoted and not bold:
+                extra["quote_prefix"] = True
+            styles = [{**self.styles.get(c, {}), **extra} for c in range(len(self.columns))]
+            if number is not None:
+                styles[number[0]]["num_format"] = number[1]
+            self._formats[key] = [self.sheet.fmt(border=1, text_wrap=True, **style)
+                                  for style in styles]
+        return self._formats[key]
+
+    def add(self, rows: Sequence[Sequence[Any]], bold: bool = False,
+            number: tuple[int, str] | None = None) -> None:
+        """Rows below the last ones; text always as text, formula-like text quote-prefixed.
+
+        ``number``: a column whose numbers take another format in these rows (a ward's
+        distance unit).
+        """
+        ws, columns, fits = self.sheet.ws, self.columns, self.fits
+        plain, quoted = self.formats(bold, False, number), self.formats(bold, True, number)
+        for r, values in enumerate(rows, start=self.next):
+            height = 1
+            for col, value in enumerate(values):
+                if isinstance(value, str):
+                    risky = value.startswith(_RISKY)
+                    ws.write_string(r, col, value, quoted[col] if risky else plain[col])
+                    if len(value) > fits[col] or "\n" in value:
+                        height = max(height, lines(value, columns[col].width))
+                elif value is None or isinstance(value, bool):
+                    ws.write_blank(r, col, None, plain[col])
+                else:
+                    ws.write_number(r, col, value, plain[col])
+            if height > 1:
+                # xlsxwriter cannot measure text; without a height, wrapped lines overlap.
+                ws.set_row(r, LINE_HEIGHT * height)
+        self.next += len(rows)
+
+    def close(self) -> int:
+        """Freeze the header, filter the columns, set up printing; returns the next row."""
+        last = self.next - 1
+        self.sheet.ws.freeze_panes(self.top + 1, 0)
+        self.sheet.ws.autofilter(self.top, 0, max(self.top, last), len(self.columns) - 1)
+        self.sheet.print_setup(self.top)
+        return last + 1
 
 
 LINE_HEIGHT = 16.5
@@ -156,14 +186,49 @@ def workbook(path: Path) -> Any:
 
 def write_plan(plan: Plan, path: Path, lang: str) -> None:
     """Write the five sheets of SPEC §6.1, in order."""
-    book = workbook(path)
-    book.set_properties({"title": "Tổ công nghệ số cộng đồng", "comments": f"tcns {__version__}"})
-    _summary(Sheet(book, SHEETS[0]), plan)
-    _proposals(Sheet(book, SHEETS[1]), plan)
-    _roster(Sheet(book, SHEETS[2]), plan)
-    _findings(Sheet(book, SHEETS[3]), plan, lang)
-    _basis(Sheet(book, SHEETS[4]), plan)
-    book.close()
+    book = PlanWorkbook(path, plan.profile, [w.ward for w in plan.wards])
+    for ward in plan.wards:
+        book.add(ward)
+    book.finish(plan, lang)
+
+
+class PlanWorkbook:
+    """The workbook of SPEC §6.1, filled ward by ward as the plans arrive, then closed.
+
+    Writing while the workers still plan later wards keeps both cores busy on a big run.
+    """
+
+    def __init__(self, path: Path, profile: Profile, wards: Sequence[str]) -> None:
+        self.book = workbook(path)
+        self.book.set_properties({"title": "Tổ công nghệ số cộng đồng",
+                                  "comments": f"tcns {__version__}"})
+        sheets = [Sheet(self.book, name) for name in SHEETS]
+        self.findings_sheet, self.basis_sheet = sheets[3], sheets[4]
+        self.summary = _summary_table(sheets[0], profile)
+        self.proposals = Table(sheets[1], 0, _PROPOSALS)
+        self.roster = _roster_table(sheets[2], wards)
+        self.threshold = profile.grouping.large_threshold
+        self.number = 0
+
+    def add(self, ward: WardPlan) -> None:
+        """One ward's rows on the summary, proposals and roster sheets."""
+        for rows, bold in _summary_rows(ward):
+            self.summary.add(rows, bold)
+        proposals = [_proposal_row(ward, team, self.threshold) for team in ward.teams]
+        self.proposals.add(proposals, number=(6, _DISTANCE_FORMAT[ward.proximity]))
+        rows = _roster_rows(ward)
+        self.roster.add([[n, *row] for n, row in enumerate(rows, start=self.number + 1)])
+        self.number += len(rows)
+
+    def finish(self, plan: Plan, lang: str) -> None:
+        """The grand total, the findings and the basis; then the file is written."""
+        self.summary.add([_total_row("TỔNG CỘNG", plan.teams, "")], bold=True)
+        self.summary.close()
+        self.proposals.close()
+        self.roster.close()
+        _findings(self.findings_sheet, plan, lang)
+        _basis(self.basis_sheet, plan)
+        self.book.close()
 
 
 def _title(sheet: Sheet, row: int, text: str, width: int, size: int = 14) -> None:
@@ -194,29 +259,28 @@ def _counts(teams: Sequence[Team]) -> list[int]:
     return [*kinds, len(teams), people, sum(open_slots(t) for t in teams)]
 
 
-def _summary(sheet: Sheet, plan: Plan) -> None:
+def _summary_table(sheet: Sheet, profile: Profile) -> Table:
     _title(sheet, 0, "TỔNG HỢP PHƯƠNG ÁN THÀNH LẬP TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", len(_SUMMARY))
-    sheet.put(1, 0, f"Bộ quy tắc: {plan.profile.title}", italic=True)
+    sheet.put(1, 0, f"Bộ quy tắc: {profile.title}", italic=True)
+    return Table(sheet, 3, _SUMMARY, {3: {"num_format": "#,##0"}})
+
+
+def _summary_rows(ward: WardPlan) -> list[tuple[list[list[Any]], bool]]:
+    """One row per khu phố of the ward, then the ward's total (bold)."""
+    by_kp: dict[str | None, list[Team]] = {}
+    for team in ward.teams:
+        by_kp.setdefault(team.units[0].khu_pho, []).append(team)
+    units_by_kp: dict[str | None, list[int]] = {}
+    for team in ward.teams:
+        for unit in team.units:
+            units_by_kp.setdefault(unit.khu_pho, []).append(unit.households)
+    basis = _BASIS_TEXT[ward.proximity]
     rows: list[list[Any]] = []
-    totals: set[int] = set()
-    for ward in plan.wards:
-        by_kp: dict[str | None, list[Team]] = {}
-        for team in ward.teams:
-            by_kp.setdefault(team.units[0].khu_pho, []).append(team)
-        units_by_kp: dict[str | None, list[int]] = {}
-        for team in ward.teams:
-            for unit in team.units:
-                units_by_kp.setdefault(unit.khu_pho, []).append(unit.households)
-        for kp in sorted(units_by_kp, key=natural_key):
-            counts = _counts(by_kp.get(kp, []))
-            homes = units_by_kp[kp]
-            rows.append([ward.ward, khu_pho_text(kp), len(homes), sum(homes), *counts,
-                         _BASIS_TEXT[ward.proximity]])
-        totals.add(len(rows))
-        rows.append(_total_row(f"Cộng {ward.ward}", ward.teams, _BASIS_TEXT[ward.proximity]))
-    totals.add(len(rows))
-    rows.append(_total_row("TỔNG CỘNG", plan.teams, ""))
-    sheet.table(3, _SUMMARY, rows, {3: {"num_format": "#,##0"}}, frozenset(totals))
+    for kp in sorted(units_by_kp, key=natural_key):
+        homes = units_by_kp[kp]
+        rows.append([ward.ward, khu_pho_text(kp), len(homes), sum(homes),
+                     *_counts(by_kp.get(kp, [])), basis])
+    return [(rows, False), ([_total_row(f"Cộng {ward.ward}", ward.teams, basis)], True)]
 
 
 def _total_row(label: str, teams: Sequence[Team], basis: str) -> list[Any]:
@@ -258,22 +322,14 @@ def _person_line(person: Person) -> str:
     return f"{person.name} ({org})" if org else person.name
 
 
-def _proposals(sheet: Sheet, plan: Plan) -> None:
-    threshold = plan.profile.grouping.large_threshold
-    rows = [
-        [
-            team.id, ward.ward, _kp_list(team), _tdp_list(team), team.households,
-            _KIND_TEXT[team.kind], team.distance, rule_text(team, threshold),
-            _person_line(team.leader) if team.leader else "",
-            _person_line(team.deputy) if team.deputy else "",
-            _people_text(team.members), open_slots(team) or None,
-        ]
-        for ward in plan.wards
-        for team in ward.teams
+def _proposal_row(ward: WardPlan, team: Team, threshold: int) -> list[Any]:
+    return [
+        team.id, ward.ward, _kp_list(team), _tdp_list(team), team.households,
+        _KIND_TEXT[team.kind], team.distance, rule_text(team, threshold),
+        _person_line(team.leader) if team.leader else "",
+        _person_line(team.deputy) if team.deputy else "",
+        _people_text(team.members), open_slots(team) or None,
     ]
-    bases = {w.proximity for w in plan.wards}
-    number = _DISTANCE_FORMAT[bases.pop()] if len(bases) == 1 else "0.0"
-    sheet.table(0, _PROPOSALS, rows, {6: {"num_format": number}})
 
 
 def _kp_list(team: Team) -> str:
@@ -292,9 +348,9 @@ def _tdp_list(team: Team) -> str:
 
 # --- Danh sách thành viên -------------------------------------------------------------------
 
-def _roster(sheet: Sheet, plan: Plan) -> None:
+def _roster_table(sheet: Sheet, wards: Sequence[str]) -> Table:
+    """The decision annex's header block, then the table of members (rows come later)."""
     width = len(ROSTER_HEADERS)
-    wards = [w.ward for w in plan.wards]
     ward = wards[0].upper() if len(wards) == 1 else "……………"
     left = {"bold": True, "align": "center"}
     sheet.ws.merge_range(0, 0, 0, 4, "", sheet.fmt(align="center"))
@@ -310,22 +366,21 @@ def _roster(sheet: Sheet, plan: Plan) -> None:
     place = f"Ủy ban nhân dân phường {wards[0]}" if len(wards) == 1 else "Ủy ban nhân dân phường"
     sheet.put(4, 0, f"(Kèm theo Quyết định số ……/QĐ-UBND ngày … tháng … năm … của {place})",
               italic=True, align="center")
-    rows = [[n, *row] for n, row in enumerate(_roster_rows(plan), start=1)]
     columns = [Column(h, w) for h, w in zip(ROSTER_HEADERS, ROSTER_WIDTHS, strict=True)]
     centred = {"align": "center"}
-    sheet.table(ROSTER_HEADER_ROW, columns, rows, {0: centred, 6: centred, 7: centred})
+    return Table(sheet, ROSTER_HEADER_ROW, columns, {0: centred, 6: centred, 7: centred})
 
 
-def _roster_rows(plan: Plan) -> list[list[Any]]:
+def _roster_rows(ward: WardPlan) -> list[list[Any]]:
+    """One row per person of the ward's teams (without the running number)."""
     rows = []
-    for ward in plan.wards:
-        for team in ward.teams:
-            places = [team.id, ward.ward, _kp_list(team), _tdp_list(team)]
-            cast = [(team.leader, "Tổ trưởng"), (team.deputy, "Tổ phó")]
-            cast += [(m, "Thành viên") for m in team.members]
-            for person, role in cast:
-                if person is not None:
-                    rows.append([*places, *_person_cells(person, role)])
+    for team in ward.teams:
+        places = [team.id, ward.ward, _kp_list(team), _tdp_list(team)]
+        cast = [(team.leader, "Tổ trưởng"), (team.deputy, "Tổ phó")]
+        cast += [(m, "Thành viên") for m in team.members]
+        for person, role in cast:
+            if person is not None:
+                rows.append([*places, *_person_cells(person, role)])
     return rows
 
 

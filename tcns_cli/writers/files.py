@@ -6,8 +6,11 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from tcns_cli.errors import TcnsError
+
+T = TypeVar("T")
 
 
 def check_output(path: Path, inputs: Iterable[Path], force: bool) -> None:
@@ -22,7 +25,7 @@ def check_output(path: Path, inputs: Iterable[Path], force: bool) -> None:
         raise TcnsError("OUTPUT_NOT_WRITABLE", file=str(path), detail="it is a folder")
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomically(path: Path, write: Callable[[Path], T]) -> T:
     """Let ``write`` fill a temporary file beside ``path``, then rename it into place.
 
     An interrupted or failed write leaves any previous file untouched and no temporary
@@ -37,9 +40,10 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     os.close(handle)
     temporary = Path(name)
     try:
-        write(temporary)
+        result = write(temporary)
         os.replace(temporary, path)
     except OSError as exc:
         raise TcnsError("OUTPUT_NOT_WRITABLE", file=str(path), detail=exc.strerror) from None
     finally:
         temporary.unlink(missing_ok=True)
+    return result
