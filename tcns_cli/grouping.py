@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from tcns_cli.matching import (
+    ENUMERATE_AT_MOST,
     FORBID,
     best_without_each,
     min_weight_perfect_matching,
@@ -139,7 +140,8 @@ def _match_odd_areas(
             best[(a, count)] = (first, -1)
     pairs: list[tuple[int, int]] = []
     joiners: list[int] = []
-    for a, b in min_weight_perfect_matching(top):
+    # The areas' own matching is small: listing its matchings spares a small ward SciPy.
+    for a, b in min_weight_perfect_matching(top, ENUMERATE_AT_MOST):
         u, v = best[(a, b)]
         pairs += inner[a][u][1]
         if b == count:

@@ -10,8 +10,9 @@ vertex of S is matched outside S: branching on which one keeps the search exact.
 
 Small tables (at most ``ENUMERATE_UP_TO`` positions, which is most areas of a ward) skip
 the search: every perfect matching is listed once per size, and numpy weighs them all at
-once. :func:`best_without_each` does the same for the "which unit leaves this odd area"
-question, weighing every matching that leaves one unit out in one step.
+once; :func:`best_without_each` does the same for the "which unit leaves this odd area"
+question, weighing every matching that leaves one unit out in one step. A ward of
+ordinary size then never needs SciPy, which keeps a one-ward run's start-up short.
 
 A k-nearest-neighbour graph is not used: it can miss the optimum (hypothesis found a ward
 with many units at one point where the best pair joins two units that are each other's
@@ -27,8 +28,12 @@ from typing import Any
 SCALE = 1000
 BRANCH_LIMIT = 200
 FORBID = float(2**60)
-# 945 perfect matchings of 10 positions; 10,395 matchings leaving one of 11 out.
+# 945 perfect matchings of 10 positions; 10,395 leaving one of 11 out. Listing 12 positions
+# (10,395 matchings, about 0.4 ms) is slower than the search on most areas; callers with
+# few, rarely larger tables (the matching over a ward's odd areas) may ask for it.
 ENUMERATE_UP_TO = 10
+ENUMERATE_AT_MOST = 12
+WITHOUT_ONE_UP_TO = 11
 
 
 def scaled_table(distances: Any) -> Any:
@@ -38,7 +43,9 @@ def scaled_table(distances: Any) -> Any:
     return np.rint(np.asarray(distances, dtype=float) * SCALE)
 
 
-def min_weight_perfect_matching(weights: Any) -> list[tuple[int, int]]:
+def min_weight_perfect_matching(
+    weights: Any, list_up_to: int = ENUMERATE_UP_TO
+) -> list[tuple[int, int]]:
     """A perfect matching of least total weight over a symmetric table of weights.
 
     ``weights[i, j]`` is the weight of pairing positions i and j, :data:`FORBID` for no
@@ -53,7 +60,7 @@ def min_weight_perfect_matching(weights: Any) -> list[tuple[int, int]]:
     if size == 2 and weights[0][1] < FORBID:  # one way only: no search needed
         return [(0, 1)]
     matrix = np.array(weights, dtype=float)
-    if size <= ENUMERATE_UP_TO and size % 2 == 0:
+    if size <= min(list_up_to, ENUMERATE_AT_MOST) and size % 2 == 0:
         listed = _perfect_matchings(size)
         totals = matrix[listed[..., 0], listed[..., 1]].sum(axis=1)
         best = int(np.argmin(totals))  # the first of equal weights: the same every run
@@ -71,9 +78,10 @@ def warm_up() -> None:
     each worker need not do it again)."""
     import scipy.optimize  # noqa: F401
 
-    for size in range(2, ENUMERATE_UP_TO + 1, 2):
+    for size in range(2, ENUMERATE_AT_MOST + 1, 2):
         _perfect_matchings(size)
-        _without_one(size + 1)
+    for size in range(1, WITHOUT_ONE_UP_TO + 1, 2):
+        _without_one(size)
 
 
 def best_without_each(weights: Any) -> list[tuple[float, list[tuple[int, int]]]]:
@@ -85,7 +93,7 @@ def best_without_each(weights: Any) -> list[tuple[float, list[tuple[int, int]]]]
 
     matrix = np.array(weights, dtype=float)
     size = len(matrix)
-    if size - 1 > ENUMERATE_UP_TO:
+    if size > WITHOUT_ONE_UP_TO:
         out = []
         for left in range(size):
             rest = [i for i in range(size) if i != left]

@@ -13,11 +13,16 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tcns_cli.matching import ENUMERATE_UP_TO, best_without_each, min_weight_perfect_matching
+from tcns_cli.matching import (
+    ENUMERATE_AT_MOST,
+    WITHOUT_ONE_UP_TO,
+    best_without_each,
+    min_weight_perfect_matching,
+)
 from tests.settings import examples
 
-# Sizes up to 14 reach past the listing limit, so the search path is tested as well.
-assert 14 > ENUMERATE_UP_TO + 1
+# Sizes up to 16 reach past the listing limits, so the search path is tested as well.
+assert 16 > ENUMERATE_AT_MOST and 15 > WITHOUT_ONE_UP_TO
 
 
 def table(draw: st.DrawFn, size: int) -> np.ndarray:
@@ -30,12 +35,12 @@ def table(draw: st.DrawFn, size: int) -> np.ndarray:
 
 @st.composite
 def even_tables(draw: st.DrawFn) -> np.ndarray:
-    return table(draw, 2 * draw(st.integers(1, 7)))
+    return table(draw, 2 * draw(st.integers(1, 8)))
 
 
 @st.composite
 def odd_tables(draw: st.DrawFn) -> np.ndarray:
-    return table(draw, 2 * draw(st.integers(0, 6)) + 1)
+    return table(draw, 2 * draw(st.integers(0, 7)) + 1)
 
 
 def blossom_weight(weights: np.ndarray, nodes: list[int]) -> float:
@@ -58,9 +63,11 @@ def is_perfect(pairs: list[tuple[int, int]], nodes: list[int]) -> bool:
 @examples(300)
 def test_least_weight_on_both_paths(weights: np.ndarray) -> None:
     nodes = list(range(len(weights)))
-    pairs = min_weight_perfect_matching(weights)
-    assert is_perfect(pairs, nodes)
-    assert sum(weights[a, b] for a, b in pairs) == blossom_weight(weights, nodes)
+    best = blossom_weight(weights, nodes)
+    for list_up_to in (0, ENUMERATE_AT_MOST):  # the search, and listing where it may
+        pairs = min_weight_perfect_matching(weights, list_up_to)
+        assert is_perfect(pairs, nodes)
+        assert sum(weights[a, b] for a, b in pairs) == best
 
 
 @given(odd_tables())
@@ -77,7 +84,7 @@ def test_leaving_each_one_out(weights: np.ndarray) -> None:
 
 def test_the_same_table_gives_the_same_pairs() -> None:
     rng = np.random.default_rng(4787)
-    for size in (4, 10, 12, 14):
+    for size in (4, 10, 12, 14, 16):
         weights = rng.integers(0, 5, (size, size)).astype(float)
         weights = np.triu(weights, 1) + np.triu(weights, 1).T
         assert min_weight_perfect_matching(weights) == min_weight_perfect_matching(weights.copy())
