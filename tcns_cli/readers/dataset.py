@@ -197,8 +197,11 @@ def _attach_people(
     index = UnitIndex(units)
     leaders: dict[int, Person] = {}
     placed: list[Person] = []
+    exact = index.by_key.get
     for person in people:
-        unit = index.find(person.ward, person.khu_pho, person.tdp)
+        unit = exact((person.ward, person.khu_pho, person.tdp)) if person.ward else None
+        if unit is None:  # not written exactly as in the unit sheet: look it up
+            unit = index.find(person.ward, person.khu_pho, person.tdp)
         if unit is None:
             label = person.tdp or person.khu_pho or "?"
             findings.append(

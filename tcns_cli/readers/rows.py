@@ -105,7 +105,14 @@ def texts_of(column: list[Any]) -> list[str]:
     """:func:`cell_text` of every cell, each distinct value normalised once."""
     if bool in set(map(type, column)):  # True == 1 == 1.0: a shared memo would mix them
         return [cell_text(v) for v in column]
-    memo = {v: cell_text(v) for v in set(column)}
+    memo: dict[Any, str] = {}
+    for value in set(column):
+        if type(value) is str and value.isascii():  # phones, codes: no accents to compose
+            memo[value] = " ".join(value.split())
+        elif type(value) is float and not value.is_integer():  # coordinates
+            memo[value] = str(value)
+        else:
+            memo[value] = cell_text(value)
     return [memo[v] for v in column]
 
 
