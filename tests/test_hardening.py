@@ -44,6 +44,19 @@ def test_interrupted_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
 
 
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    """Not the private 0600 of a temporary file: colleagues on a shared drive can open it."""
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        target = tmp_path / "out.xlsx"
+        write_atomically(target, lambda path: path.write_bytes(b"workbook"))
+    finally:
+        os.umask(previous)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
 def test_a_failing_disk_is_exit_2_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -39,6 +39,11 @@ def write_atomically(path: Path, write: Callable[[Path], T]) -> T:
         raise TcnsError("OUTPUT_NOT_WRITABLE", file=str(path), detail=exc.strerror) from None
     os.close(handle)
     temporary = Path(name)
+    # mkstemp makes the file private (0600); the result should be shared like any file
+    # the officer saves (0644 under the usual umask), e.g. on the ward's shared drive.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)
     try:
         result = write(temporary)
         os.replace(temporary, path)
