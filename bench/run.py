@@ -166,7 +166,7 @@ def cli_plan(source: Path, target: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 100,000 units")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     data = ROOT / "bench" / "data"
     full = round(100_000 * args.scale)
