@@ -105,7 +105,8 @@ def _longitude(value: Any) -> float | None:
 
 
 def _plain_coordinate(value: Any, limit: float) -> float | None:
-    """What :func:`_coordinate` reads from a cell, or :data:`_BAD` where it would report."""
+    """A coordinate cell as a number (comma decimals too), None when empty, :data:`_BAD`
+    when it is not a number in range (:func:`_coordinate` reports those)."""
     if value is None or value == "":
         return None
     if type(value) is str:
@@ -113,7 +114,7 @@ def _plain_coordinate(value: Any, limit: float) -> float | None:
             number = float(value.replace(",", "."))
         except ValueError:
             return _BAD
-    elif type(value) in (int, float):
+    elif type(value) in (int, float, bool):
         number = float(value)
     else:
         return _BAD
@@ -164,12 +165,8 @@ def _coordinate(row: Row, name: str, findings: list[Finding]) -> float | None:
     value = row.get(name)
     if value is None:
         return None
-    try:
-        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        number = float("nan")
-    limit = 90.0 if name == "lat" else 180.0
-    if not -limit <= number <= limit:
+    number = _plain_coordinate(value, 90.0 if name == "lat" else 180.0)
+    if number is _BAD:
         findings.append(
             Finding("BAD_COORDINATE", Severity.WARNING, {"value": cell_text(value)},
                     source=row.at(name))
