@@ -63,10 +63,10 @@ def end_to_end(source: Path, target: Path) -> None:
 
     from rich.console import Console
 
-    from tcns_cli.commands import run_plan
+    from tcns_cli.commands import PlanOptions, run_plan
 
     quiet = Console(file=io.StringIO())
-    run_plan([source], None, None, None, target, None, True, "vi", quiet)
+    run_plan(PlanOptions(inputs=(source,), output=target, force=True), quiet)
 
 
 def paused_gc() -> Any:

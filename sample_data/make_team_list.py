@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Font
 
 from tcns_cli.model import Person, Team
 from tcns_cli.normalize import ORGANIZATION_NAMES
+from tcns_cli.places import areas_of
 from tcns_cli.plan import make_plan
 from tcns_cli.profiles import load_profile
 from tcns_cli.readers.dataset import read_dataset
@@ -40,10 +41,10 @@ def person_row(team: str, kp: str, units: str, person: Person, role: str) -> Row
 
 
 def team_rows(number: int, team: Team) -> list[Row]:
-    kp = ", ".join(f"KP{k}" for k in team.khu_phos)
-    units = ", ".join(u.tdp or "" for u in team.units)
-    units = f"Tổ {units}" if len(team.khu_phos) == 1 else ", ".join(
-        f"KP{u.khu_pho}-Tổ {u.tdp}" for u in team.units)
+    kp = ", ".join(f"KP{k}" for k in areas_of(team.units))
+    units = ", ".join(u.label or "" for u in team.units)
+    units = f"Tổ {units}" if len(areas_of(team.units)) == 1 else ", ".join(
+        f"KP{u.area}-Tổ {u.label}" for u in team.units)
     code = f"CNS-{number:02d}"
     rows = [person_row(code, kp, units, team.leader, "Tổ trưởng")] if team.leader else []
     rows += [person_row(code, kp, units, m, "Thành viên") for m in team.members if m]
@@ -51,7 +52,7 @@ def team_rows(number: int, team: Team) -> list[Row]:
 
 
 def by_units(teams: list[Team], *keys: tuple[str, str]) -> Team:
-    return next(t for t in teams if {(u.khu_pho, u.tdp) for u in t.units} >= set(keys))
+    return next(t for t in teams if {u.key for u in t.units} >= set(keys))
 
 
 def break_rules(teams: list[Team]) -> list[Team]:
@@ -60,11 +61,11 @@ def break_rules(teams: list[Team]) -> list[Team]:
 
     large = by_units(teams, ("2", "9"))
     partner = by_units(teams, ("2", "10"))
-    left = tuple(u for u in partner.units if u.tdp != "10")
-    moved = next(u for u in partner.units if u.tdp == "10")
+    left = tuple(u for u in partner.units if u.label != "10")
+    moved = next(u for u in partner.units if u.label == "10")
     older = by_units(teams, ("1", "3"))
-    units = {(u.khu_pho, u.tdp) for u in older.units}
-    leaders = [u.leader for u in older.units if u.leader and (u.khu_pho, u.tdp) in units]
+    units = {u.key for u in older.units}
+    leaders = [u.leader for u in older.units if u.leader and u.key in units]
     oldest = min(leaders, key=lambda p: p.birth_year or 9999)
     out = []
     for team in teams:
@@ -75,7 +76,7 @@ def break_rules(teams: list[Team]) -> list[Team]:
         elif team is older:
             team = dataclasses.replace(team, leader=oldest)
         team = dataclasses.replace(
-            team, units=tuple(u for u in team.units if (u.khu_pho, u.tdp) != ("6", "12")))
+            team, units=tuple(u for u in team.units if u.key != ("6", "12")))
         if team.units:
             out.append(team)
     return out

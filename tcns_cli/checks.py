@@ -8,62 +8,20 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from tcns_cli.errors import Finding, Severity
+from tcns_cli.errors import CHECK_SEVERITY, Finding
 from tcns_cli.grouping import area_of
 from tcns_cli.messages import Localized, bad_phone
-from tcns_cli.model import Person, Source, Unit
+from tcns_cli.model import CheckedTeam, Person, Source, Team, Unit
 from tcns_cli.normalize import ORGANIZATION_NAMES, fold, valid_phone
+from tcns_cli.places import describe, describe_all, unit_slots
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
-from tcns_cli.readers.dataset import describe
 
 YOUTH_UNION = "doan-thanh-nien"
-
-DEFAULT_SEVERITY: dict[str, Severity] = {
-    "UNIT_NOT_COVERED": Severity.ERROR,
-    "UNIT_IN_SEVERAL_TEAMS": Severity.ERROR,
-    "UNKNOWN_UNIT": Severity.ERROR,
-    "LARGE_UNIT_NOT_ALONE": Severity.ERROR,
-    "SMALL_UNIT_ALONE": Severity.ERROR,
-    "TOO_MANY_UNITS": Severity.ERROR,
-    "AVOIDABLE_CROSS_AREA": Severity.ERROR,
-    "NO_LEADER": Severity.ERROR,
-    "LEADER_NOT_UNIT_LEADER": Severity.ERROR,
-    "LEADER_NOT_YOUNGEST": Severity.WARNING,
-    "MEMBER_COUNT": Severity.ERROR,
-    "MEMBER_NOT_IN_ORGANIZATION": Severity.ERROR,
-    "YOUTH_UNION_AVAILABLE": Severity.WARNING,
-    "PERSON_IN_SEVERAL_TEAMS": Severity.ERROR,
-    "BAD_PHONE": Severity.WARNING,
-    "PLATFORM_NOT_ALLOWED": Severity.WARNING,
-    "TEAM_SIZE": Severity.WARNING,
-    "MISSING_ROLE": Severity.ERROR,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class CheckedTeam:
-    """A team as the checks see it, from a team list or from a plan."""
-
-    id: str
-    ward: str
-    units: tuple[Unit, ...]
-    leaders: tuple[Person, ...] = ()
-    deputies: tuple[Person, ...] = ()
-    members: tuple[Person, ...] = ()
-    platform: str = ""
-    source: Source = field(default_factory=Source)
-    unknown_units: tuple[str, ...] = ()
-
-    @property
-    def people(self) -> tuple[Person, ...]:
-        """Everyone in the team."""
-        return (*self.leaders, *self.deputies, *self.members)
-
 
 @dataclass(frozen=True)
 class Ward:
@@ -78,10 +36,10 @@ class Ward:
     def finding(self, code: str, source: Source, team: CheckedTeam | None = None,
                 unit: Unit | None = None, /, **params: Any) -> Finding:
         """A finding with this ward's severity for ``code``."""
-        severity = self.profile.severity_of(code, DEFAULT_SEVERITY[code])
+        severity = self.profile.severity_of(code, CHECK_SEVERITY[code])
+        khu_pho, tdp = unit_slots(unit) if unit else (None, None)
         return Finding(code, severity, {"team": team.id if team else "", **params}, self.name,
-                       unit.khu_pho if unit else None, unit.tdp if unit else None,
-                       team.id if team else None, source)
+                       khu_pho, tdp, team.id if team else None, source)
 
     @cached_property
     def people_by_name(self) -> dict[str, list[Person]]:
@@ -273,8 +231,7 @@ def no_leader(ward: Ward) -> Iterator[Finding]:
     """The team has no Tổ trưởng."""
     for team in ward.teams:
         if not team.leaders:
-            yield ward.finding("NO_LEADER", team.source, team, units=", ".join(
-                describe(u) for u in team.units))
+            yield ward.finding("NO_LEADER", team.source, team, units=describe_all(team.units))
 
 
 def _unit_leaders(team: CheckedTeam) -> list[Person]:
@@ -354,10 +311,10 @@ def youth_union_available(ward: Ward) -> Iterator[Finding]:
     youth: dict[tuple[str | None, str | None], list[Person]] = defaultdict(list)
     for p in ward.people:
         if p.organization == YOUTH_UNION and not p.is_unit_leader:
-            youth[(p.khu_pho, p.tdp)].append(p)
+            youth[(p.area, p.unit)].append(p)
     for team, person in others:
         record = ward.known(person) or person
-        spare = [p for p in youth.get((record.khu_pho, record.tdp), [])
+        spare = [p for p in youth.get((record.area, record.unit), [])
                  if serving.find(p) is None]
         if spare:
             yield ward.finding("YOUTH_UNION_AVAILABLE", person.source, team,
@@ -448,3 +405,22 @@ def missing_role(ward: Ward) -> Iterator[Finding]:
             if role not in present:
                 yield ward.finding("MISSING_ROLE", team.source, team,
                                    role=ORGANIZATION_NAMES.get(role, role))
+
+
+# What the planner re-checks in its own teams: everything but what it reports itself
+# (NO_LEADER, NO_CANDIDATE, BAD_PHONE while reading) and what a plan cannot hold (platform).
+SELF_CHECK = tuple(
+    c for c in CHECKS if c not in ("NO_LEADER", "MEMBER_COUNT", "BAD_PHONE", "PLATFORM_NOT_ALLOWED")
+)
+
+
+def self_check(ward: str, units: Sequence[Unit], teams: Sequence[Team],
+               people: Sequence[Person], profile: Profile) -> list[Finding]:
+    """The planner's own teams through the same checks (SELF_CHECK codes)."""
+    checked = tuple(
+        CheckedTeam(t.id, t.ward, t.units, (t.leader,) if t.leader else (),
+                    (t.deputy,) if t.deputy else (),
+                    tuple(m for m in t.members if m is not None), "", t.units[0].source)
+        for t in teams
+    )
+    return run_checks(Ward(ward, tuple(units), checked, tuple(people), profile), SELF_CHECK)

@@ -135,11 +135,12 @@ def plan(
 ) -> None:
     """Lập phương án tổ công nghệ số: ghép tổ, chọn tổ trưởng, thành viên; ghi Excel/JSON."""
     with _guard(lang) as language:
-        from tcns_cli.commands import run_plan
+        from tcns_cli.commands import PlanOptions, run_plan
 
-        console = _console(stderr=json_out == "-")
-        run_plan(inputs, people, rules, ward, output, json_out, force, language, console,
-                 split_dir)
+        options = PlanOptions(inputs=tuple(inputs), people=people, rules=rules, ward=ward,
+                              output=output, json_out=json_out, split_dir=split_dir,
+                              force=force, lang=language)
+        run_plan(options, _console(stderr=json_out == "-"))
 
 
 @app.command()
@@ -175,11 +176,12 @@ def validate(
 ) -> None:
     """Kiểm tra danh sách tổ công nghệ số có sẵn theo quy tắc; mã thoát 0 / 1 / 2."""
     with _guard(lang) as language:
-        from tcns_cli.commands import run_validate
+        from tcns_cli.commands import ValidateOptions, run_validate
 
-        console = _console(stderr=json_out == "-")
-        errors, warnings = run_validate(roster, units, people, rules, ward, json_out, report,
-                                        force, language, console)
+        options = ValidateOptions(roster=roster, units=units, people=people, rules=rules,
+                                  ward=ward, json_out=json_out, report=report, force=force,
+                                  lang=language)
+        errors, warnings = run_validate(options, _console(stderr=json_out == "-"))
     if errors or (strict and warnings):
         raise typer.Exit(1)
 

@@ -1,4 +1,8 @@
-"""What each command does, between parsing (cli.py) and the pure middle. Touches files."""
+"""What each command does, between parsing (cli.py) and the pure middle. Touches files.
+
+Each command takes one frozen options value and runs in steps: choose the outputs (every
+target checked before any work) → compute → write → render.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,20 +21,103 @@ from tcns_cli.messages import text
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from tcns_cli.errors import Finding
-    from tcns_cli.model import WardPlan
-    from tcns_cli.plan import Plan
+    from tcns_cli.model import Dataset, Plan, WardPlan
+    from tcns_cli.profiles import Profile
 
 
-def default_output(inputs: list[Path]) -> Path:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunOptions:
+    """What ``plan`` and ``validate`` both take."""
+
+    people: Path | None = None
+    rules: str | None = None
+    ward: str | None = None
+    json_out: str | None = None
+    force: bool = False
+    lang: str = "vi"
+
+    @property
+    def every_input(self) -> list[Path]:
+        """Every file read (none may be written over)."""
+        return [*self.read, *([self.people] if self.people else [])]
+
+    @property
+    def read(self) -> list[Path]:
+        """The files the command reads besides ``--people``."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanOptions(RunOptions):
+    """``tcns plan``'s options."""
+
+    inputs: tuple[Path, ...]
+    output: Path | None = None
+    split_dir: Path | None = None
+
+    @property
+    def read(self) -> list[Path]:
+        """The unit files and folders."""
+        return list(self.inputs)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ValidateOptions(RunOptions):
+    """``tcns validate``'s options."""
+
+    roster: Path
+    units: Path
+    report: Path | None = None
+
+    @property
+    def read(self) -> list[Path]:
+        """The team list and the unit file."""
+        return [self.roster, self.units]
+
+
+@dataclass(frozen=True, slots=True)
+class Outputs:
+    """Where a run writes: a workbook, a JSON file or standard output, each checked."""
+
+    workbook: Path | None
+    json_path: Path | None
+    json_to_stdout: bool
+
+    @property
+    def files(self) -> list[Path]:
+        """The files, in the order the run reports them."""
+        return [p for p in (self.workbook, self.json_path) if p is not None]
+
+
+def choose_outputs(workbook: Path | None, json_out: str | None, inputs: list[Path],
+                   force: bool) -> Outputs:
+    """The run's outputs; refuses (before any work) to write over an input or, without
+    ``force``, over an existing file."""
+    from tcns_cli.writers.files import check_output
+
+    outputs = Outputs(workbook, Path(json_out) if json_out not in (None, "-") else None,
+                      json_out == "-")
+    for target in outputs.files:
+        check_output(target, inputs, force)
+    return outputs
+
+
+def write_json(outputs: Outputs, document: str) -> None:
+    """The JSON document to its file (atomically) or to standard output."""
+    from tcns_cli.writers.files import write_atomically
+
+    if outputs.json_to_stdout:
+        sys.stdout.write(document)
+    elif outputs.json_path is not None:
+        write_atomically(outputs.json_path,
+                         lambda tmp: tmp.write_text(document, encoding="utf-8"))
+
+
+def default_output(inputs: tuple[Path, ...] | list[Path]) -> Path:
     """``<first input stem>-tcns.xlsx`` in the current folder."""
     first = inputs[0]
     stem = first.name if first.is_dir() else first.stem
     return Path(f"{stem}-tcns.xlsx")
-
-
-def _write_text(path: Path, content: str) -> None:
-    path.write_text(content, encoding="utf-8")
 
 
 def ward_file_name(ward: str) -> str:
@@ -57,89 +145,79 @@ def no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+# --- tcns plan -------------------------------------------------------------------------------
+
 @no_cyclic_gc()
-def run_plan(
-    inputs: list[Path], people: Path | None, rules: str | None, ward: str | None,
-    output: Path | None, json_out: str | None, force: bool, lang: str, console: Console,
-    split_dir: Path | None = None,
-) -> None:
+def run_plan(options: PlanOptions, console: Console) -> None:
     """Read, plan, write the workbook and/or JSON, and print the summary."""
-    from tcns_cli.plan import make_plan
     from tcns_cli.profiles import load_profile
     from tcns_cli.readers.dataset import read_dataset
     from tcns_cli.render import print_plan_summary
-    from tcns_cli.writers.files import check_output, write_atomically
 
-    profile = load_profile(rules)
-    every_input = [*inputs, *([people] if people else [])]
-    workbook = output if output is not None or json_out is None else None
-    if output is None and json_out is None:
-        workbook = default_output(inputs)
-    json_path = Path(json_out) if json_out not in (None, "-") else None
-    for target in (workbook, json_path):
-        if target is not None:
-            check_output(target, every_input, force)
-    held = [read_dataset(inputs, people, ward)]  # let go of once planned (see make_plan)
+    profile = load_profile(options.rules)
+    workbook = options.output
+    if workbook is None and options.json_out is None:
+        workbook = default_output(options.inputs)
+    outputs = choose_outputs(workbook, options.json_out, options.every_input, options.force)
+    held = [read_dataset(list(options.inputs), options.people, options.ward)]
+    plan = _plan_and_write(held, profile, outputs.workbook, options.lang, console)
+    split = []
+    if options.split_dir is not None:
+        split = _write_split(plan, options.split_dir, options.every_input, options.force,
+                             options.lang)
+    if options.json_out is not None:
+        from tcns_cli.writers.json_out import dumps, plan_dict
+
+        write_json(outputs, dumps(plan_dict(plan, options.lang)))
+    print_plan_summary(console, plan, options.lang)
+    for target in outputs.files:
+        console.print(text("wrote", options.lang, file=target), highlight=False)
+    if split:
+        console.print(text("wrote_split", options.lang, count=len(split),
+                           folder=options.split_dir), highlight=False)
+
+
+def _plan_and_write(held: list[Dataset], profile: Profile, workbook: Path | None, lang: str,
+                    console: Console) -> Plan:
+    """Plan the dataset (let go of once planned: ``held`` is emptied); with a workbook, each
+    ward goes into it as soon as it is planned, while the workers plan the next ones."""
+    from tcns_cli.plan import make_plan
+
     wards = held[0].wards()
     with _progress(console, len(wards)) as advance:
         if workbook is None:
-            plan = make_plan(held.pop(), profile, lambda done: advance(done.ward, 1))
-        else:
-            from tcns_cli.writers.excel import PlanWorkbook
+            return make_plan(held.pop(), profile, lambda done: advance(done.ward, 1))
+        from tcns_cli.writers.excel import PlanWorkbook
+        from tcns_cli.writers.files import write_atomically
 
-            def plan_and_write(path: Path) -> Plan:
-                # Each ward goes into the workbook as soon as it is planned, while the
-                # workers plan the next ones.
-                book = PlanWorkbook(path, profile, wards)
+        def plan_into(path: Path) -> Plan:
+            book = PlanWorkbook(path, profile, wards)
 
-                def planned(ward_plan: WardPlan) -> None:
-                    book.add(ward_plan)
-                    advance(ward_plan.ward, 1)
+            def planned(ward_plan: WardPlan) -> None:
+                book.add(ward_plan)
+                advance(ward_plan.ward, 1)
 
-                done = make_plan(held.pop(), profile, planned)
-                advance(text("writing", lang, file=workbook), 0)
-                book.finish(done, lang)
-                return done
+            done = make_plan(held.pop(), profile, planned)
+            advance(text("writing", lang, file=workbook), 0)
+            book.finish(done, lang)
+            return done
 
-            plan = write_atomically(workbook, plan_and_write)
-    written = [workbook] if workbook is not None else []
-    if split_dir is not None:
-        written += _write_split(plan, split_dir, every_input, force, lang)
-    if json_out is not None:
-        from tcns_cli.writers.json_out import dumps, plan_dict
-
-        document = dumps(plan_dict(plan, lang))
-        if json_path is None:
-            sys.stdout.write(document)
-        else:
-            write_atomically(json_path, lambda tmp: _write_text(tmp, document))
-    print_plan_summary(console, plan, lang)
-    for target in [*written[:1], *([json_path] if json_path else [])]:
-        console.print(text("wrote", lang, file=target), highlight=False)
-    if len(written) > 1:
-        console.print(text("wrote_split", lang, count=len(written) - (workbook is not None),
-                           folder=split_dir), highlight=False)
+        return write_atomically(workbook, plan_into)
 
 
 def _write_split(
     plan: Plan, folder: Path, inputs: list[Path], force: bool, lang: str
 ) -> list[Path]:
     """One workbook per ward in ``folder``; every target is checked before any is written."""
-    from tcns_cli.plan import ward_plan
+    from tcns_cli.writers.excel import write_plan
     from tcns_cli.writers.files import check_output, write_atomically
 
     targets = [(w.ward, folder / ward_file_name(w.ward)) for w in plan.wards]
     for _, target in targets:
         check_output(target, inputs, force)
     for name, target in targets:
-        write_atomically(target, partial(_write_ward, plan=ward_plan(plan, name), lang=lang))
+        write_atomically(target, partial(write_plan, plan.only(name), lang=lang))
     return [t for _, t in targets]
-
-
-def _write_ward(path: Path, plan: Plan, lang: str) -> None:
-    from tcns_cli.writers.excel import write_plan
-
-    write_plan(plan, path, lang)
 
 
 @contextmanager
@@ -154,47 +232,39 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[str, int], Non
         yield lambda description, done: bar.update(task, advance=done, description=description)
 
 
+# --- tcns validate ---------------------------------------------------------------------------
+
 @no_cyclic_gc()
-def run_validate(
-    roster: Path, units: Path, people: Path | None, rules: str | None, ward: str | None,
-    json_out: str | None, report: Path | None, force: bool, lang: str, console: Console,
-) -> tuple[int, int]:
+def run_validate(options: ValidateOptions, console: Console) -> tuple[int, int]:
     """Check a team list; returns how many errors and warnings it found."""
-    from tcns_cli.errors import Severity, sort_findings
+    from tcns_cli.errors import Finding, Severity, sort_findings
     from tcns_cli.profiles import load_profile
     from tcns_cli.readers.dataset import read_dataset
     from tcns_cli.readers.roster import read_roster
     from tcns_cli.render import print_validation
     from tcns_cli.validate import validate
-    from tcns_cli.writers.files import check_output, write_atomically
 
-    profile = load_profile(rules)
-    inputs = [roster, units, *([people] if people else [])]
-    json_path = Path(json_out) if json_out not in (None, "-") else None
-    for target in (report, json_path):
-        if target is not None:
-            check_output(target, inputs, force)
+    profile = load_profile(options.rules)
+    outputs = choose_outputs(options.report, options.json_out, options.every_input,
+                             options.force)
     read_findings: list[Finding] = []
-    entries = read_roster(roster, read_findings)
-    dataset = read_dataset([units], people, ward)
-    result = validate(entries, dataset, profile, ward)
+    entries = read_roster(options.roster, read_findings)
+    dataset = read_dataset([options.units], options.people, options.ward)
+    result = validate(entries, dataset, profile, options.ward)
     findings = sort_findings([*read_findings, *result.report.findings])
-    if report is not None:
+    if outputs.workbook is not None:
+        from tcns_cli.writers.files import write_atomically
         from tcns_cli.writers.report import write_report
 
-        write_atomically(report, lambda tmp: write_report(findings, entries, tmp, lang))
-    if json_out is not None:
+        write_atomically(outputs.workbook,
+                         lambda tmp: write_report(findings, entries, tmp, options.lang))
+    if options.json_out is not None:
         from tcns_cli.writers.json_out import dumps, validation_dict
 
-        document = dumps(validation_dict(profile, result, findings, lang))
-        if json_path is None:
-            sys.stdout.write(document)
-        else:
-            write_atomically(json_path, lambda tmp: _write_text(tmp, document))
-    print_validation(console, findings, result, profile, lang)
-    for target in (report, json_path):
-        if target is not None:
-            console.print(text("wrote", lang, file=target), highlight=False)
+        write_json(outputs, dumps(validation_dict(profile, result, findings, options.lang)))
+    print_validation(console, findings, result, profile, options.lang)
+    for target in outputs.files:
+        console.print(text("wrote", options.lang, file=target), highlight=False)
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     return errors, warnings

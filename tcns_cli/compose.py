@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tcns_cli.errors import Finding, Severity
+from tcns_cli.errors import Finding
 from tcns_cli.model import Person, Team, Unit
 from tcns_cli.normalize import fold
+from tcns_cli.places import describe, describe_all, unit_slots
 from tcns_cli.profiles import Profile
-from tcns_cli.readers.dataset import describe
 
 UnitKey = tuple[str | None, str | None]
 
@@ -40,7 +40,7 @@ class Pool:
         self.by_unit: dict[UnitKey, list[Person]] = {}
         self.deputies: dict[UnitKey, list[Person]] = {}
         for _, person in ranked:
-            key = (person.khu_pho, person.tdp)
+            key = (person.area, person.unit)
             self.deputies.setdefault(key, []).append(person)
             if person.organization in accepted:
                 self.by_unit.setdefault(key, []).append(person)
@@ -87,13 +87,14 @@ def choose_leader(units: Sequence[Unit], prefer: str) -> Person | None:
     )[1]
 
 
-def compose_team(team: Team, pool: Pool, profile: Profile, findings: list[Finding]) -> Team:
-    """The team with its leader, deputy and members; open slots are reported."""
+def compose_team(team: Team, pool: Pool, profile: Profile) -> tuple[Team, list[Finding]]:
+    """The team with its leader, deputy and members, and what was missing (open places)."""
+    findings: list[Finding] = []
     leader = choose_leader(team.units, profile.leader.prefer)
     if leader is not None:
         pool.used.add(person_key(leader))
     else:
-        findings.append(_finding(team, "NO_LEADER", None, units=_unit_list(team.units)))
+        findings.append(_finding(team, "NO_LEADER", None, units=describe_all(team.units)))
     deputy = None
     if profile.deputy is not None:
         rule = profile.deputy
@@ -102,7 +103,7 @@ def compose_team(team: Team, pool: Pool, profile: Profile, findings: list[Findin
             findings.append(_finding(team, "NO_DEPUTY", None))
     members = _members(team, pool, profile, findings)
     return Team(team.id, team.ward, team.kind, team.units, team.distance, team.cross_area,
-                leader, deputy, tuple(members))
+                leader, deputy, tuple(members)), findings
 
 
 def _members(
@@ -121,12 +122,12 @@ def _members(
             if person is None and rule.borrow_within_team:
                 person = _borrow(team, unit, pool, findings)
             if person is None:
-                findings.append(_finding(team, "NO_CANDIDATE", unit, unit=_unit_text(unit)))
+                findings.append(_finding(team, "NO_CANDIDATE", unit, unit=describe(unit)))
             members.append(person)
     for _ in range(rule.per_team - len(members)):
         person = next((p for u in team.units if (p := pool.take(u)) is not None), None)
         if person is None:
-            findings.append(_finding(team, "NO_CANDIDATE", None, unit=_unit_list(team.units)))
+            findings.append(_finding(team, "NO_CANDIDATE", None, unit=describe_all(team.units)))
         members.append(person)
     return members
 
@@ -135,43 +136,15 @@ def _borrow(team: Team, unit: Unit, pool: Pool, findings: list[Finding]) -> Pers
     for other in team.units:
         if other is not unit and (person := pool.take(other)) is not None:
             findings.append(
-                _finding(team, "MEMBER_BORROWED", unit, unit=_unit_text(unit), name=person.name,
-                         from_unit=_unit_text(other))
+                _finding(team, "MEMBER_BORROWED", unit, unit=describe(unit), name=person.name,
+                         from_unit=describe(other))
             )
             return person
     return None
 
 
-def _unit_text(unit: Unit) -> str:
-    return describe(unit)
-
-
-def _unit_list(units: Sequence[Unit]) -> str:
-    return ", ".join(_unit_text(u) for u in units)
-
-
-_SEVERITY = {"NO_LEADER": Severity.WARNING, "NO_DEPUTY": Severity.WARNING,
-             "NO_CANDIDATE": Severity.WARNING, "MEMBER_BORROWED": Severity.INFO}
-
-
 def _finding(team: Team, code: str, where_unit: Unit | None, **params: str) -> Finding:
     place = where_unit if where_unit is not None else team.units[0]
-    return Finding(
-        code, _SEVERITY[code], {"team": team.id, **params}, team.ward,
-        place.khu_pho if where_unit is not None else None,
-        place.tdp if where_unit is not None else None, team.id, place.source,
-    )
-
-
-def open_slots(team: Team) -> int:
-    """Member slots left empty."""
-    return sum(1 for m in team.members if m is None)
-
-
-def team_size(team: Team) -> int:
-    """People in the team: leader, deputy and members."""
-    return (team.leader is not None) + (team.deputy is not None) + sum(
-        1 for m in team.members if m is not None
-    )
-
-
+    khu_pho, tdp = unit_slots(where_unit) if where_unit is not None else (None, None)
+    return Finding.of(code, {"team": team.id, **params}, team.ward, khu_pho, tdp, team.id,
+                      place.source)

@@ -21,10 +21,42 @@ class Severity(StrEnum):
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+# The checks of SPEC §7 with their default severities; a profile's [severity] may change them.
+CHECK_SEVERITY: dict[str, Severity] = {
+    "UNIT_NOT_COVERED": _E, "UNIT_IN_SEVERAL_TEAMS": _E, "UNKNOWN_UNIT": _E,
+    "LARGE_UNIT_NOT_ALONE": _E, "SMALL_UNIT_ALONE": _E, "TOO_MANY_UNITS": _E,
+    "AVOIDABLE_CROSS_AREA": _E, "NO_LEADER": _E, "LEADER_NOT_UNIT_LEADER": _E,
+    "LEADER_NOT_YOUNGEST": _W, "MEMBER_COUNT": _E, "MEMBER_NOT_IN_ORGANIZATION": _E,
+    "YOUTH_UNION_AVAILABLE": _W, "PERSON_IN_SEVERAL_TEAMS": _E, "BAD_PHONE": _W,
+    "PLATFORM_NOT_ALLOWED": _W, "TEAM_SIZE": _W, "MISSING_ROLE": _E,
+}
+
+# What reading and planning find; fixed. A plan is written without a leader's data, so
+# there NO_LEADER only warns (a team list without a leader is an error of the check).
+FOUND_SEVERITY: dict[str, Severity] = {
+    # reading a unit or people sheet
+    "MISSING_UNIT_LABEL": _E, "MISSING_HOUSEHOLDS": _E, "BAD_HOUSEHOLDS": _E,
+    "MIXED_DELIMITER": _E, "DUPLICATE_UNIT": _E, "ROSTER_NO_TEAM": _E,
+    "BAD_COORDINATE": _W, "BAD_PHONE": _W, "BAD_BIRTH_YEAR": _W, "PERSON_NO_NAME": _W,
+    "PERSON_UNKNOWN_UNIT": _W, "SEVERAL_LEADERS": _W, "UNKNOWN_NEIGHBOUR": _W,
+    "UNKNOWN_ORGANIZATION": _W,
+    "TOTAL_ROW_SKIPPED": _I, "EXAMPLE_ROW_SKIPPED": _I, "ROWS_AFTER_TOTAL": _I,
+    "SECTION_ROW_SKIPPED": _I,
+    # planning a ward and composing its teams
+    "PARTIAL_COORDINATES": _W, "PROXIMITY_NUMBERING": _W, "NEIGHBOURS_DISCONNECTED": _W,
+    "JOINED_TEAM": _W, "NO_LEADER": _W, "NO_DEPUTY": _W, "NO_CANDIDATE": _W,
+    "MEMBER_BORROWED": _I,
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A problem found in the data: a code, a severity, the values for its message, a place."""
+    """A problem found in the data: a code, a severity, the values for its message, a place.
+
+    ``khu_pho`` and ``tdp`` are the unit's slots of SPEC §6.2 (see ``places.slots``).
+    """
 
     code: str
     severity: Severity
@@ -34,6 +66,14 @@ class Finding:
     tdp: str | None = None
     team: str | None = None
     source: Source = field(default_factory=Source)
+
+    @classmethod
+    def of(cls, code: str, params: Mapping[str, Any] | None = None, ward: str | None = None,
+           khu_pho: str | None = None, tdp: str | None = None, team: str | None = None,
+           source: Source | None = None) -> Finding:
+        """A finding of reading or planning, with its severity from :data:`FOUND_SEVERITY`."""
+        return cls(code, FOUND_SEVERITY[code], params or {}, ward, khu_pho, tdp, team,
+                   source or Source())
 
     def message(self, lang: str) -> str:
         """The finding's sentence in the given language."""
@@ -61,6 +101,11 @@ class Report:
     """Findings collected by a run."""
 
     findings: tuple[Finding, ...] = ()
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Report:
+        """A report of these findings, in the order of :func:`sort_findings`."""
+        return cls(sort_findings(findings))
 
     @property
     def errors(self) -> tuple[Finding, ...]:

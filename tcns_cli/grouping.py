@@ -42,10 +42,8 @@ class Group:
 
 
 def area_of(unit: Unit, grouping: Grouping) -> str | None:
-    """The pairing area: the khu phố of a TDP, else the whole ward (None)."""
-    if grouping.area == "khu_pho" and unit.tdp is not None:
-        return unit.khu_pho
-    return None
+    """The pairing area: the unit's area (the khu phố of a TDP), else the whole ward (None)."""
+    return unit.area if grouping.area == "khu_pho" else None
 
 
 def group_ward(units: Sequence[Unit], grouping: Grouping, dist: Distances) -> list[Group]:

@@ -1,9 +1,22 @@
-"""Plain values shared by every layer: where a value came from, units, people, teams, plans."""
+"""Plain values shared by every layer: where a value came from, units, people, what a run
+read (Dataset), teams, plans, and team lists. Readers make them, the middle computes with
+them, writers and the terminal show them; none of those imports another layer for them.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from tcns_cli.normalize import natural_key
+from tcns_cli.places import unit_slots
+
+if TYPE_CHECKING:
+    from tcns_cli.errors import Finding, Report
+    from tcns_cli.profiles import Profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,39 +41,52 @@ class Person:
     birth_year: int | None = None
     gender: str | None = None
     ward: str | None = None
-    khu_pho: str | None = None
-    tdp: str | None = None
+    area: str | None = None  # the key of the unit the person belongs to: its area …
+    unit: str | None = None  # … and its label (see Unit.key)
     organization: str | None = None
     position: str | None = None
     phone: str | None = None
     digital_skills: bool = False
     is_unit_leader: bool = False
     source: Source = field(default_factory=Source, compare=False)
+    unit_type: str | None = None  # the type of that unit (tcns_cli.places.PLACE_TYPES)
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A residential group a team serves (a TDP, or a khu phố where there is no TDP level)."""
+    """A residential group a team serves: a tổ dân phố, thôn, ấp, khu phố… (SPEC §1).
+
+    ``area`` is the canonical label of the area the unit is paired in (its khu phố), None
+    where the data has no level above the unit; ``label`` is the unit's own canonical label;
+    ``unit_type`` and ``area_type`` are keys of :data:`tcns_cli.places.PLACE_TYPES`.
+    """
 
     ward: str
-    khu_pho: str | None
-    tdp: str | None
+    area: str | None
+    label: str
     households: int
     lat: float | None = None
     lon: float | None = None
-    neighbours: tuple[str, ...] = ()
+    neighbours: tuple[str, ...] = ()  # node ids of the units it borders
     leader: Person | None = None
     source: Source = field(default_factory=Source, compare=False)
+    unit_type: str = "to_dan_pho"
+    area_type: str | None = "khu_pho"
 
     @property
-    def key(self) -> tuple[str | None, str | None]:
+    def key(self) -> tuple[str | None, str]:
         """The unit's identity inside its ward."""
-        return (self.khu_pho, self.tdp)
+        return (self.area, self.label)
 
     @property
-    def label(self) -> str:
-        """The unit's own label: its TDP, else its khu phố."""
-        return self.tdp if self.tdp is not None else (self.khu_pho or "")
+    def node_id(self) -> str:
+        """The key as one string (neighbour lists, graphs)."""
+        return f"{self.area or ''}\x1f{self.label}"
+
+
+def unit_order(unit: Unit) -> tuple[object, ...]:
+    """Natural order of units inside a ward: area, then label."""
+    return (natural_key(unit.area), natural_key(unit.label))
 
 
 class TeamKind(StrEnum):
@@ -99,9 +125,16 @@ class Team:
         return sum(u.households for u in self.units)
 
     @property
-    def khu_phos(self) -> tuple[str, ...]:
-        """The distinct khu phố of the team's units, in unit order."""
-        return tuple(dict.fromkeys(u.khu_pho for u in self.units if u.khu_pho is not None))
+    def open_slots(self) -> int:
+        """Member places left empty."""
+        return sum(1 for m in self.members if m is None)
+
+    @property
+    def size(self) -> int:
+        """People in the team: leader, deputy and members."""
+        return (self.leader is not None) + (self.deputy is not None) + sum(
+            1 for m in self.members if m is not None
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,3 +144,119 @@ class WardPlan:
     ward: str
     proximity: Proximity
     teams: tuple[Team, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every ward's teams, the profile they follow, and what was found on the way."""
+
+    profile: Profile
+    wards: tuple[WardPlan, ...]
+    report: Report
+
+    @property
+    def teams(self) -> tuple[Team, ...]:
+        """Every team of every ward."""
+        return tuple(t for w in self.wards for t in w.teams)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The report's findings."""
+        return self.report.findings
+
+    def only(self, ward: str) -> Plan:
+        """The part of the plan that concerns one ward (its teams and its findings)."""
+        findings = tuple(f for f in self.report.findings if f.ward == ward)
+        return Plan(self.profile, tuple(w for w in self.wards if w.ward == ward),
+                    dataclasses.replace(self.report, findings=findings))
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """What ``validate`` found, and how many teams and people it checked."""
+
+    report: Report
+    teams: int
+    people: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """What a run reads: every unit (ward order as in the input, units in natural order)."""
+
+    units: tuple[Unit, ...]
+    people: tuple[Person, ...]
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...] = ()
+
+    def wards(self) -> list[str]:
+        """Ward names in input order."""
+        return list(dict.fromkeys(u.ward for u in self.units))
+
+
+class UnitIndex:
+    """Looks units up by ward and key, the way officers write them."""
+
+    def __init__(self, units: list[Unit] | tuple[Unit, ...]) -> None:
+        self.by_key: dict[tuple[str, str | None, str | None], Unit] = {}
+        self.by_label: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+        for unit in units:
+            self.by_key.setdefault((unit.ward, unit.area, unit.label), unit)
+            self.by_label[(unit.ward, unit.label)].append(unit)
+        self.wards = list(dict.fromkeys(u.ward for u in units))
+
+    def find(self, ward: str | None, area: str | None, label: str | None) -> Unit | None:
+        """The unit meant by this key; a label unique in its ward needs no area."""
+        for candidate in [ward] if ward is not None else self.wards:
+            unit = self._find_in(candidate, area, label) if candidate else None
+            if unit is not None:
+                return unit
+        return None
+
+    def _find_in(self, ward: str, area: str | None, label: str | None) -> Unit | None:
+        exact = self.by_key.get((ward, area, label))
+        if exact is not None:
+            return exact
+        name = label if label is not None else area
+        same = self.by_label.get((ward, name), []) if name is not None else []
+        if area is not None and label is not None:
+            same = [u for u in same if unit_slots(u)[0] in (None, area)]
+        return same[0] if len(same) == 1 else None
+
+
+LEADER, DEPUTY, MEMBER = "leader", "deputy", "member"  # roles in a team
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    """One person's row of a team list, as written (its units still text)."""
+
+    team: str
+    ward: str | None
+    areas: str
+    units: str
+    role: str
+    person: Person
+    platform: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedTeam:
+    """A team as the checks see it: from a team list (its units found in the unit file) or
+    from a plan."""
+
+    id: str
+    ward: str
+    units: tuple[Unit, ...]
+    leaders: tuple[Person, ...] = ()
+    deputies: tuple[Person, ...] = ()
+    members: tuple[Person, ...] = ()
+    platform: str = ""
+    source: Source = field(default_factory=Source)
+    unknown_units: tuple[str, ...] = ()
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone in the team."""
+        return (*self.leaders, *self.deputies, *self.members)

@@ -1,4 +1,5 @@
-"""Canonical forms of the values ward files hold: labels, ward names, counts, names, phones."""
+"""Canonical forms of the values ward files hold: text, counts, names, years, organisations,
+phones. (Place labels and ward names belong to :mod:`tcns_cli.places`.)"""
 
 from __future__ import annotations
 
@@ -47,39 +48,6 @@ def cell_text(value: Any) -> str:
     return nfc(str(value))
 
 
-# A prefix word before a khu phố / TDP label (matched on the folded text).
-_LABEL_PREFIX = re.compile(
-    r"^(to dan pho|to nhan dan|khu pho|khu vuc|tdp|kp|to|ap|thon|khu|so)(?![a-z])[\s.:#-]*"
-)
-_LEADING_NUMBER = re.compile(r"^0*(\d+)(.*)$")
-
-
-def canonical_label(value: Any) -> str | None:
-    """``Tổ 01`` → ``1``, ``KP 03`` → ``3``, ``12A`` → ``12A``, ``Ấp Bình Hòa`` → ``Bình Hòa``."""
-    return label_of_text(cell_text(value))
-
-
-@lru_cache(maxsize=1 << 14)
-def label_of_text(text: str) -> str | None:
-    """:func:`canonical_label` of text already passed through :func:`cell_text` (cached)."""
-    label = _strip_prefix(text, _LABEL_PREFIX, times=2)
-    match = _LEADING_NUMBER.match(label)
-    if match:
-        label = match.group(1) + match.group(2)
-    return nfc(label) or None
-
-
-def _strip_prefix(raw: str, pattern: re.Pattern[str], times: int = 1) -> str:
-    """Drop a leading prefix matched on the folded text (NFC letters fold one-to-one)."""
-    for _ in range(times):
-        folded = fold(raw)
-        match = pattern.match(folded)
-        if not match or len(folded) != len(raw):
-            break
-        raw = raw[match.end() :]
-    return raw.strip(" .:-#")
-
-
 _NATURAL = re.compile(r"^(\d+)(.*)$")
 
 
@@ -91,20 +59,6 @@ def natural_key(label: str | None) -> tuple[int, int, str, str]:
     if match:
         return (0, int(match.group(1)), fold(match.group(2)), label)
     return (1, 0, fold(label), label)
-
-
-_WARD_PREFIX = re.compile(r"^(phuong|xa|thi tran)(\s+|\.\s*)|^p\.\s*")
-
-
-def ward_name(value: Any) -> str | None:
-    """NFC, trimmed, without a leading ``Phường`` / ``P.`` / ``Xã``."""
-    return ward_of_text(cell_text(value))
-
-
-@lru_cache(maxsize=1 << 14)
-def ward_of_text(text: str) -> str | None:
-    """:func:`ward_name` of text already passed through :func:`cell_text` (cached)."""
-    return nfc(_strip_prefix(text, _WARD_PREFIX)) or None
 
 
 _THOUSANDS = re.compile(r"^\d{1,3}([., ]\d{3})+$")
@@ -301,17 +255,3 @@ ORGANIZATION_NAMES = {
     "cong-an": "Công an khu vực",
     "doanh-nghiep": "Doanh nghiệp công nghệ số",
 }
-
-
-def khu_pho_text(label: str | None) -> str:
-    """``3`` → ``Khu phố 3``; a named area stays as written."""
-    if label is None:
-        return ""
-    return f"Khu phố {label}" if label[:1].isdigit() else label
-
-
-def tdp_text(label: str | None) -> str:
-    """``3`` → ``Tổ 3``; a named group stays as written."""
-    if label is None:
-        return ""
-    return f"Tổ {label}" if label[:1].isdigit() else label

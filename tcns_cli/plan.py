@@ -1,41 +1,23 @@
-"""The whole plan of a run: group every ward, compose every team, collect findings. Pure."""
+"""The whole plan of a run: group every ward, compose every team, collect findings. Pure.
+
+:func:`make_plan` plans a run (every ward, on several cores when it is big);
+:func:`plan_ward` plans one ward and returns its findings with it.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
+from tcns_cli.checks import self_check
 from tcns_cli.compose import Pool, compose_team
-from tcns_cli.errors import Finding, Severity
+from tcns_cli.errors import Finding, Report
 from tcns_cli.grouping import Group, group_ward
 from tcns_cli.matching import warm_up
-from tcns_cli.model import Person, Proximity, Team, TeamKind, Unit, WardPlan
+from tcns_cli.model import Dataset, Person, Plan, Proximity, Team, TeamKind, Unit, WardPlan
+from tcns_cli.places import describe, unit_slots
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
-from tcns_cli.readers.dataset import Dataset, describe
-from tcns_cli.validate import self_check
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """Every ward's teams, the profile they follow, and what was found on the way."""
-
-    profile: Profile
-    wards: tuple[WardPlan, ...]
-    findings: tuple[Finding, ...]
-
-    @property
-    def teams(self) -> tuple[Team, ...]:
-        """Every team of every ward."""
-        return tuple(t for w in self.wards for t in w.teams)
-
-
-def ward_plan(plan: Plan, ward: str) -> Plan:
-    """The part of a plan that concerns one ward (its teams and its findings)."""
-    wards = tuple(w for w in plan.wards if w.ward == ward)
-    return Plan(plan.profile, wards, tuple(f for f in plan.findings if f.ward == ward))
-
 
 # Below this many units a run plans in one process: starting workers would cost more.
 PARALLEL_MIN_UNITS = 2_000
@@ -63,7 +45,7 @@ def make_plan(
     work = [(ward, units, people_of.get(ward, [])) for ward, units in units_of.items()]
     count = default_workers(len(dataset.units), len(work)) if workers is None else workers
     results = (_plan_in_parallel(work, profile, count, check) if count > 1
-               else (plan_one(ward, units, people, profile, check)
+               else (plan_ward(ward, units, people, profile, check)
                      for ward, units, people in work))
     findings: list[Finding] = list(dataset.findings)
     wards = []
@@ -72,7 +54,7 @@ def make_plan(
         findings += found
         if progress is not None:
             progress(plan)
-    return Plan(profile, tuple(wards), tuple(findings))
+    return Plan(profile, tuple(wards), Report(tuple(findings)))
 
 
 def default_workers(units: int, wards: int) -> int:
@@ -86,14 +68,6 @@ def default_workers(units: int, wards: int) -> int:
         return 1  # a spawned worker re-imports everything: not worth it
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(cores or 1, wards))
-
-
-def plan_one(
-    ward: str, units: list[Unit], people: list[Person], profile: Profile, check: bool = True
-) -> WardResult:
-    """One ward's plan and the findings made while planning it."""
-    findings: list[Finding] = []
-    return plan_ward(ward, units, people, profile, findings, check), findings
 
 
 _SHARED: tuple[list[WardWork], Profile, bool] | None = None
@@ -120,7 +94,7 @@ def _plan_chunk(bounds: tuple[int, int]) -> list[Packed]:
     """
     assert _SHARED is not None
     work, profile, check = _SHARED
-    return [_pack(plan_one(ward, units, people, profile, check), units, people)
+    return [_pack(plan_ward(ward, units, people, profile, check), units, people)
             for ward, units, people in work[bounds[0] : bounds[1]]]
 
 
@@ -186,39 +160,47 @@ def _plan_in_parallel(
         _SHARED = None
         pool.shutdown(cancel_futures=True)  # on Ctrl-C too: no chunk is started after it
     for ward, units, people in work[done:]:
-        yield plan_one(ward, units, people, profile, check)
+        yield plan_ward(ward, units, people, profile, check)
 
 
 def plan_ward(
-    ward: str, units: list[Unit], people: list[Person], profile: Profile,
-    findings: list[Finding], check: bool = True,
-) -> WardPlan:
-    """Group one ward's units (in natural order) into teams and compose each team."""
+    ward: str, units: list[Unit], people: list[Person], profile: Profile, check: bool = True
+) -> WardResult:
+    """Group one ward's units (in natural order) into teams and compose each team; the
+    ward's plan and what was found while planning it."""
     dist = Distances(units)
-    located = [u for u in units if u.lat is not None and u.lon is not None]
-    if dist.basis is not Proximity.COORDINATES and located:
-        missing = [u for u in units if u.lat is None or u.lon is None]
-        findings.append(Finding(
-            "PARTIAL_COORDINATES", Severity.WARNING,
-            {"ward": ward, "count": len(missing), "total": len(units),
-             "first": describe(missing[0])}, ward, source=missing[0].source))
-    if dist.basis is Proximity.NUMBERING and len(units) > 1:
-        findings.append(Finding("PROXIMITY_NUMBERING", Severity.WARNING, {"ward": ward}, ward))
-    if dist.disconnected:
-        findings.append(Finding("NEIGHBOURS_DISCONNECTED", Severity.WARNING, {"ward": ward}, ward))
+    findings = _proximity_findings(ward, units, dist)
     groups = group_ward(units, profile.grouping, dist)
     width = max(2, len(str(len(groups))))
     pool = Pool(people, profile, [u.leader for u in units if u.leader is not None])
     teams = []
     for number, group in enumerate(groups, start=1):
         team = _team(f"T{number:0{width}d}", ward, group, units)
-        for joiner, target in group.joins:
-            findings.append(_joined_finding(team, units[joiner], units[target]))
-        teams.append(compose_team(team, pool, profile, findings))
+        findings += [_joined_finding(team, units[j], units[t]) for j, t in group.joins]
+        composed, missing = compose_team(team, pool, profile)
+        teams.append(composed)
+        findings += missing
     # The same rule checks `tcns validate` runs: a correct plan yields none of them.
     if check:
         findings += self_check(ward, units, teams, people, profile)
-    return WardPlan(ward, dist.basis, tuple(teams))
+    return WardPlan(ward, dist.basis, tuple(teams)), findings
+
+
+def _proximity_findings(ward: str, units: list[Unit], dist: Distances) -> list[Finding]:
+    """What the officer should know about the basis the ward's distances rest on."""
+    findings = []
+    located = [u for u in units if u.lat is not None and u.lon is not None]
+    if dist.basis is not Proximity.COORDINATES and located:
+        missing = [u for u in units if u.lat is None or u.lon is None]
+        findings.append(Finding.of(
+            "PARTIAL_COORDINATES", {"ward": ward, "count": len(missing), "total": len(units),
+                                    "first": describe(missing[0])},
+            ward, source=missing[0].source))
+    if dist.basis is Proximity.NUMBERING and len(units) > 1:
+        findings.append(Finding.of("PROXIMITY_NUMBERING", {"ward": ward}, ward))
+    if dist.disconnected:
+        findings.append(Finding.of("NEIGHBOURS_DISCONNECTED", {"ward": ward}, ward))
+    return findings
 
 
 def _team(team_id: str, ward: str, group: Group, units: list[Unit]) -> Team:
@@ -231,8 +213,7 @@ def _team(team_id: str, ward: str, group: Group, units: list[Unit]) -> Team:
 
 
 def _joined_finding(team: Team, joiner: Unit, nearest: Unit) -> Finding:
-    return Finding(
-        "JOINED_TEAM", Severity.WARNING,
-        {"unit": describe(joiner), "team": team.id, "nearest": describe(nearest)},
-        team.ward, joiner.khu_pho, joiner.tdp, team.id, joiner.source,
+    return Finding.of(
+        "JOINED_TEAM", {"unit": describe(joiner), "team": team.id, "nearest": describe(nearest)},
+        team.ward, *unit_slots(joiner), team.id, joiner.source,
     )

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tcns_cli.errors import Severity, TcnsError
+from tcns_cli.errors import CHECK_SEVERITY, Severity, TcnsError
 from tcns_cli.messages import Localized
 from tcns_cli.normalize import MASS_ORGANIZATIONS, ORGANIZATIONS
 
@@ -195,17 +195,15 @@ def _coerce(value: Any, annotation: str, origin: str, key: str) -> Any:
 
 
 def _severities(value: Any, origin: str) -> tuple[tuple[str, Severity], ...]:
-    from tcns_cli.checks import DEFAULT_SEVERITY
-
     if not isinstance(value, dict):
         raise TcnsError(
             "PROFILE_BAD_TYPE", file=origin, key="severity", expected=_EXPECTED["table"]
         )
     out = []
     for code, level in sorted(value.items()):
-        if code not in DEFAULT_SEVERITY:
+        if code not in CHECK_SEVERITY:
             raise TcnsError("PROFILE_BAD_VALUE", file=origin, key=f"severity.{code}",
-                            allowed=", ".join(DEFAULT_SEVERITY))
+                            allowed=", ".join(CHECK_SEVERITY))
         if level not in {s.value for s in Severity}:
             raise TcnsError("PROFILE_BAD_VALUE", file=origin, key=f"severity.{code}",
                             allowed="error, warning, info")

@@ -53,7 +53,7 @@ class Distances:
         return self._nearest[i] if self._nearest else None
 
     def _all_hops(self) -> list[list[int]]:
-        ids = {f"{u.khu_pho or ''}\x1f{u.tdp or ''}": n for n, u in enumerate(self.units)}
+        ids = {u.node_id: n for n, u in enumerate(self.units)}
         adjacent: list[set[int]] = [set() for _ in self.units]
         for n, unit in enumerate(self.units):
             for other in unit.neighbours:

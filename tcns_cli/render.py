@@ -11,10 +11,8 @@ from tcns_cli.messages import text
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from tcns_cli.model import Team
-    from tcns_cli.plan import Plan
+    from tcns_cli.model import Plan, Team, Validation
     from tcns_cli.profiles import Profile
-    from tcns_cli.validate import Validation
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
@@ -24,11 +22,11 @@ def where(finding: Finding, lang: str) -> str:
     src = finding.source
     parts = [src.file] if src.file else []
     if src.sheet:
-        parts.append(f"{'sheet' if lang == 'en' else 'trang'} \"{src.sheet}\"")
+        parts.append(text("where_sheet", lang, sheet=src.sheet))
     if src.row:
-        parts.append(f"{'row' if lang == 'en' else 'dòng'} {src.row}")
+        parts.append(text("where_row", lang, row=src.row))
     if src.column:
-        parts.append(f"{'column' if lang == 'en' else 'cột'} \"{src.column}\"")
+        parts.append(text("where_column", lang, column=src.column))
     return ", ".join(parts)
 
 
@@ -52,12 +50,10 @@ _METRICS = ("col_units", "col_households", "col_teams", "col_solo", "col_pair", 
 
 def ward_metrics(teams: tuple[Team, ...]) -> list[int]:
     """Units, households, teams, solo, pair, joined, people, open slots."""
-    from tcns_cli.compose import open_slots, team_size
-
     kinds = Counter(t.kind.value for t in teams)
     return [sum(len(t.units) for t in teams), sum(t.households for t in teams), len(teams),
-            kinds["solo"], kinds["pair"], kinds["joined"], sum(team_size(t) for t in teams),
-            sum(open_slots(t) for t in teams)]
+            kinds["solo"], kinds["pair"], kinds["joined"], sum(t.size for t in teams),
+            sum(t.open_slots for t in teams)]
 
 
 def print_plan_summary(console: Console, plan: Plan, lang: str) -> None:
@@ -149,8 +145,7 @@ def _short_where(finding: Finding, lang: str) -> str:
     src = finding.source
     if src.row is None:
         return src.file or ""
-    word = "row" if lang == "en" else "dòng"
-    return f"{src.sheet or src.file} {word} {src.row}"
+    return f"{src.sheet or src.file} {text('where_row', lang, row=src.row)}"
 
 
 def print_profiles(console: Console, profiles: list[Profile], lang: str) -> None:

@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tcns_cli.checks import CHECKS, DEFAULT_SEVERITY
+from tcns_cli.checks import CHECKS
 from tcns_cli.cli import app
+from tcns_cli.errors import CHECK_SEVERITY as DEFAULT_SEVERITY
 
 UNITS = [("KP1", "Tổ 1", 100, "Lê An", 1980, "0901000001"),
          ("KP1", "Tổ 2", 120, "Trần Bình", 1985, "0901000002"),

@@ -24,8 +24,7 @@ def unit(kp: str, tdp: str, homes: int, boss: Person | None = None) -> Unit:
 
 
 def plan(units: list[Unit], people: list[Person]) -> tuple[list[Team], list[Finding]]:
-    findings: list[Finding] = []
-    ward = plan_ward("W", units, people, PROFILE, findings)
+    ward, findings = plan_ward("W", units, people, PROFILE)
     return list(ward.teams), findings
 
 
@@ -129,7 +128,6 @@ def test_deputy_rule_picks_the_youth_union_secretary() -> None:
     profile = dataclasses.replace(PROFILE, deputy=DeputyRule("doan-thanh-nien", ("bi thu",)))
     secretary = Person("Sec", 1998, "Nam", "W", "1", "1", "doan-thanh-nien", "Bí thư chi đoàn")
     member = candidate("Mem", 2001, "1", "1", "doan-thanh-nien")
-    findings: list[Finding] = []
-    ward = plan_ward("W", [unit("1", "1", 500)], [member, secretary], profile, findings)
+    ward, _ = plan_ward("W", [unit("1", "1", 500)], [member, secretary], profile)
     assert ward.teams[0].deputy == secretary
     assert names(ward.teams[0].members) == ["Mem"]

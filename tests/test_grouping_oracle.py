@@ -27,7 +27,6 @@ import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-from tcns_cli.errors import Finding
 from tcns_cli.grouping import Group, group_ward  # the planner under test, never the oracle
 from tcns_cli.model import TeamKind, Unit
 from tcns_cli.normalize import natural_key
@@ -82,12 +81,12 @@ def unit(kp: str, tdp: str, x: float | None = None, y: float = 0.0, hh: int = 10
 
 def in_natural_order(units: Sequence[Unit]) -> list[Unit]:
     """The order every planner input must be in."""
-    return sorted(units, key=lambda u: (natural_key(u.khu_pho), natural_key(u.tdp)))
+    return sorted(units, key=lambda u: (natural_key(u.area), natural_key(u.label)))
 
 
 def node_id(u: Unit) -> str:
     """How a neighbour is named in ``Unit.neighbours`` (as the dataset reader resolves it)."""
-    return f"{u.khu_pho or ''}\x1f{u.tdp or ''}"
+    return u.node_id
 
 
 def sketch(units: Sequence[Unit], threshold: int = 450) -> str:
@@ -97,7 +96,7 @@ def sketch(units: Sequence[Unit], threshold: int = 450) -> str:
         where = "" if u.lat is None or u.lon is None else " @({:.1f}, {:.1f}) m".format(*metres(u))
         big = " LARGE" if u.households >= threshold else ""
         near = f" nb={[n.replace(chr(31), '/') for n in u.neighbours]}" if u.neighbours else ""
-        lines.append(f"  [{i}] KP{u.khu_pho}/TDP{u.tdp} hh={u.households}{big}{where}{near}")
+        lines.append(f"  [{i}] KP{u.area}/TDP{u.label} hh={u.households}{big}{where}{near}")
     return "\n".join(lines)
 
 
@@ -183,7 +182,7 @@ def with_random_neighbours(draw: st.DrawFn, units: list[Unit]) -> list[Unit]:
 
 def area(u: Unit) -> str | None:
     """The pairing area under ``area = "khu_pho"`` (every generated unit has a TDP)."""
-    return u.khu_pho
+    return u.area
 
 
 def small_units(units: Sequence[Unit], grouping: Grouping) -> list[int]:
@@ -492,10 +491,9 @@ Teams = set[tuple[str, frozenset[str]]]
 def teams_of(units: list[Unit], grouping: Grouping = PAIR_NEAREST) -> Teams:
     """The plan as {(kind, {"KP/TDP", ...})}, through the public plan_ward."""
     profile = dataclasses.replace(load_profile(None), grouping=grouping)
-    findings: list[Finding] = []
-    plan = plan_ward(WARD, units, [], profile, findings)
+    plan, _ = plan_ward(WARD, units, [], profile)
     return {
-        (t.kind.value, frozenset(f"{u.khu_pho}/{u.tdp}" for u in t.units)) for t in plan.teams
+        (t.kind.value, frozenset(f"{u.area}/{u.label}" for u in t.units)) for t in plan.teams
     }
 
 

@@ -70,9 +70,9 @@ def wards(draw: st.DrawFn, max_per_area: int = 8) -> list[Unit]:
             units.append(Unit(WARD, str(a + 1), str(t), hh, lat, lon))
     if len(units) < 2:  # one-unit wards are tested by hand in test_grouping_oracle.py
         units += [Unit(WARD, "9", str(t), 100) for t in (1, 2)]
-    units.sort(key=lambda u: (natural_key(u.khu_pho), natural_key(u.tdp)))
+    units.sort(key=lambda u: (natural_key(u.area), natural_key(u.label)))
     if layout == "adjacency":
-        ids = [f"{u.khu_pho}\x1f{u.tdp}" for u in units]
+        ids = [u.node_id for u in units]
         units = [
             dataclasses.replace(u, neighbours=tuple(
                 n for n in draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))
@@ -86,7 +86,7 @@ def wards(draw: st.DrawFn, max_per_area: int = 8) -> list[Unit]:
 def sketch(units: Sequence[Unit]) -> str:
     """One line per unit, for hypothesis notes."""
     return "\n".join(
-        f"  KP{u.khu_pho}/TDP{u.tdp} hh={u.households}"
+        f"  KP{u.area}/TDP{u.label} hh={u.households}"
         + ("" if u.lat is None else f" @({u.lat:.6f},{u.lon:.6f})")
         + (f" nb={len(u.neighbours)}" if u.neighbours else "")
         for u in units
@@ -117,8 +117,7 @@ def profile_with(grouping: Grouping) -> Profile:
 
 def plan(units: list[Unit], grouping: Grouping = PAIR_NEAREST) -> tuple[WardPlan, list[Finding]]:
     """The ward's plan and its findings, with no people (composition is not under test)."""
-    findings: list[Finding] = []
-    ward_plan = plan_ward(WARD, units, [], profile_with(grouping), findings)
+    ward_plan, findings = plan_ward(WARD, units, [], profile_with(grouping))
     return ward_plan, findings
 
 
@@ -128,7 +127,7 @@ def is_small(u: Unit, grouping: Grouping = PAIR_NEAREST) -> bool:
 
 def odd_areas(units: Sequence[Unit]) -> int:
     """Areas (khu phố) holding an odd number of small units."""
-    counts = Counter(u.khu_pho for u in units if is_small(u))
+    counts = Counter(u.area for u in units if is_small(u))
     return sum(c % 2 for c in counts.values())
 
 
@@ -229,7 +228,7 @@ def test_pair_nearest_crossing_units_equal_odd_areas(units: list[Unit]) -> None:
     note(sketch(units))
     ward_plan, findings = plan(units)
     pairs, joiners = pairs_and_joiners(ward_plan, findings)
-    crossing = len(joiners) + sum(2 for a, b in pairs if a.khu_pho != b.khu_pho)
+    crossing = len(joiners) + sum(2 for a, b in pairs if a.area != b.area)
     assert crossing == odd_areas(units)
 
 
@@ -240,7 +239,7 @@ def test_join_nearest_team_never_pairs_across(units: list[Unit]) -> None:
     ward_plan, _ = plan(units, JOIN_NEAREST)
     for team in ward_plan.teams:
         if team.kind is TeamKind.PAIR:
-            assert team.units[0].khu_pho == team.units[1].khu_pho
+            assert team.units[0].area == team.units[1].area
         if team.kind is TeamKind.SOLO:
             assert len(team.units) == 1
 
@@ -253,7 +252,7 @@ def test_join_nearest_team_reports_each_joiner(units: list[Unit]) -> None:
     note(sketch(units))
     ward_plan, findings = plan(units, JOIN_NEAREST)
     _, joiners = pairs_and_joiners(ward_plan, findings)
-    assert sorted(Counter(u.khu_pho for u in joiners).values()) == [1] * len(joiners)
+    assert sorted(Counter(u.area for u in joiners).values()) == [1] * len(joiners)
     assert len(joiners) == odd_areas(units), "one JOINED_TEAM finding per odd area"
 
 

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from tcns_cli.cli import app
 from tcns_cli.errors import InputErrors, TcnsError
+from tcns_cli.places import unit_slots
 from tcns_cli.readers.dataset import read_dataset
 from tcns_cli.writers.files import write_atomically
 
@@ -170,7 +171,7 @@ def test_every_unit_row_is_planned_or_reported(
     except TcnsError:
         raise
     assert sorted(u.source.row for u in dataset.units) == sorted(data_rows)
-    assert {(u.khu_pho, u.tdp) for u in dataset.units} == set(data_rows.values())
+    assert {unit_slots(u) for u in dataset.units} == set(data_rows.values())
 
 
 def _valid_households(value: object) -> bool:

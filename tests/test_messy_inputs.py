@@ -9,7 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tcns_cli.readers.dataset import Dataset, read_dataset
+from tcns_cli.model import Dataset
+from tcns_cli.places import unit_slots
+from tcns_cli.readers.dataset import read_dataset
 
 UNITS = [("KP1", "Tổ 01", 120), (None, "Tổ 02", "1.020"), (None, "Tổ 03", 95),
          ("KP 02", "TDP 1", 300.0), (None, 2, "1 020")]
@@ -17,7 +19,7 @@ EXPECTED = [("1", "1", 120), ("1", "2", 1020), ("1", "3", 95), ("2", "1", 300), 
 
 
 def units_of(dataset: Dataset) -> list[tuple[str | None, str | None, int]]:
-    return [(u.khu_pho, u.tdp, u.households) for u in dataset.units]
+    return [(*unit_slots(u), u.households) for u in dataset.units]
 
 
 def office_workbook(path: Path, nfd: bool = False) -> Path:

@@ -10,9 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from tcns_cli.cli import app
+from tcns_cli.model import Dataset
 from tcns_cli.plan import make_plan
 from tcns_cli.profiles import load_profile
-from tcns_cli.readers.dataset import Dataset, read_dataset
+from tcns_cli.readers.dataset import read_dataset
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
 

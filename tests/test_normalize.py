@@ -1,46 +1,20 @@
-"""Canonical labels, ward names, counts, phones and organisations (SPEC §2.3)."""
+"""Counts, phones, organisations and natural order (SPEC §2.3)."""
 
 from __future__ import annotations
-
-import unicodedata
 
 import pytest
 
 from tcns_cli.normalize import (
-    canonical_label,
     households,
     natural_key,
     organization,
     phone,
-    ward_name,
 )
-
-
-@pytest.mark.parametrize(
-    ("raw", "label"),
-    [
-        ("Tổ 01", "1"), ("KP 03", "3"), ("12A", "12A"), ("Ấp Bình Hòa", "Bình Hòa"),
-        ("Khu phố 1", "1"), ("KP1", "1"), ("KP 01", "1"), (1, "1"), (1.0, "1"), ("TDP 1", "1"),
-        ("Tổ dân phố 05", "5"), ("Tổ số 7", "7"), ("Thôn Đông", "Đông"), ("", None),
-        (unicodedata.normalize("NFD", "Tổ dân phố 09"), "9"),
-    ],
-)
-def test_canonical_label(raw: object, label: str | None) -> None:
-    assert canonical_label(raw) == label
 
 
 def test_natural_order_numbers_first_then_names() -> None:
     labels = ["10", "2", "1", "12A", "Bình Hòa", "An", "3"]
     assert sorted(labels, key=natural_key) == ["1", "2", "3", "10", "12A", "An", "Bình Hòa"]
-
-
-@pytest.mark.parametrize(
-    ("raw", "name"),
-    [("Phường Linh Trung", "Linh Trung"), ("P. Linh Trung", "Linh Trung"),
-     ("Xã Bình Chánh", "Bình Chánh"), ("Phú Hữu", "Phú Hữu"), (" phường  Thảo Điền ", "Thảo Điền")],
-)
-def test_ward_name(raw: str, name: str) -> None:
-    assert ward_name(raw) == name
 
 
 @pytest.mark.parametrize("raw", [1020, 1020.0, "1.020", "1,020", "1 020", "1020.0"])

@@ -3,66 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from tcns_cli.errors import Finding, InputErrors, Severity, TcnsError, sort_findings
-from tcns_cli.model import Person, Unit
-from tcns_cli.normalize import natural_key, ward_name
+from tcns_cli.model import Dataset, Person, Unit, UnitIndex, unit_order
+from tcns_cli.places import (
+    describe,
+    key_of_slots,
+    neighbour_key,
+    person_slots,
+    unit_slots,
+    ward_name,
+)
 from tcns_cli.readers.headers import PEOPLE_SHEET, UNIT_SHEET, find_header
 from tcns_cli.readers.people import read_people_table
 from tcns_cli.readers.tables import expand_inputs, read_tables
-from tcns_cli.readers.units import UnitRow, neighbour_key, read_unit_table, title_ward
-
-
-@dataclass(frozen=True, slots=True)
-class Dataset:
-    """What a run reads: every unit (ward order as in the input, units in natural order)."""
-
-    units: tuple[Unit, ...]
-    people: tuple[Person, ...]
-    findings: tuple[Finding, ...]
-    files: tuple[str, ...] = ()
-
-    def wards(self) -> list[str]:
-        """Ward names in input order."""
-        return list(dict.fromkeys(u.ward for u in self.units))
-
-
-def unit_order(unit: Unit) -> tuple[object, ...]:
-    """Natural order of units inside a ward: khu phố, then TDP."""
-    return (natural_key(unit.khu_pho), natural_key(unit.tdp))
-
-
-class UnitIndex:
-    """Looks units up by ward and label, the way officers write them."""
-
-    def __init__(self, units: list[Unit] | tuple[Unit, ...]) -> None:
-        self.by_key: dict[tuple[str, str | None, str | None], Unit] = {}
-        self.by_label: dict[tuple[str, str], list[Unit]] = defaultdict(list)
-        for unit in units:
-            self.by_key.setdefault((unit.ward, unit.khu_pho, unit.tdp), unit)
-            self.by_label[(unit.ward, unit.label)].append(unit)
-        self.wards = list(dict.fromkeys(u.ward for u in units))
-
-    def find(self, ward: str | None, khu_pho: str | None, tdp: str | None) -> Unit | None:
-        """The unit meant by these labels; a label unique in its ward needs no khu phố."""
-        for candidate in [ward] if ward is not None else self.wards:
-            unit = self._find_in(candidate, khu_pho, tdp) if candidate else None
-            if unit is not None:
-                return unit
-        return None
-
-    def _find_in(self, ward: str, khu_pho: str | None, tdp: str | None) -> Unit | None:
-        exact = self.by_key.get((ward, khu_pho, tdp))
-        if exact is not None:
-            return exact
-        label = tdp if tdp is not None else khu_pho
-        same = self.by_label.get((ward, label), []) if label is not None else []
-        if khu_pho is not None and tdp is not None:
-            same = [u for u in same if u.khu_pho in (None, khu_pho)]
-        return same[0] if len(same) == 1 else None
+from tcns_cli.readers.units import UnitRow, read_unit_table, title_ward
 
 
 def read_dataset(
@@ -136,29 +92,21 @@ def _read_people_file(path: Path, ward: str | None, findings: list[Finding]) -> 
 
 
 def _check_duplicates(rows: list[UnitRow], errors: list[Finding]) -> list[Unit]:
-    seen: dict[tuple[str, str | None, str | None], Unit] = {}
+    seen: dict[tuple[str, str | None, str], Unit] = {}
     for row in rows:
         unit = row.unit
-        first = seen.get((unit.ward, unit.khu_pho, unit.tdp))
+        first = seen.get((unit.ward, *unit.key))
         if first is None:
-            seen[(unit.ward, unit.khu_pho, unit.tdp)] = unit
+            seen[(unit.ward, *unit.key)] = unit
             continue
         errors.append(
-            Finding("DUPLICATE_UNIT", Severity.ERROR,
-                    {"unit": describe(unit), "first_row": first.source.row},
-                    unit.ward, unit.khu_pho, unit.tdp, source=row.label_source)
+            Finding.of("DUPLICATE_UNIT", {"unit": describe(unit), "first_row": first.source.row},
+                       unit.ward, *unit_slots(unit), source=row.label_source)
         )
     by_ward: dict[str, list[Unit]] = {}
     for unit in seen.values():
         by_ward.setdefault(unit.ward, []).append(unit)
     return [u for units in by_ward.values() for u in sorted(units, key=unit_order)]
-
-
-def describe(unit: Unit) -> str:
-    """``KP 1 / Tổ 3`` style text for messages."""
-    if unit.tdp is None:
-        return f"KP {unit.khu_pho}"
-    return f"KP {unit.khu_pho} / Tổ {unit.tdp}" if unit.khu_pho else f"Tổ {unit.tdp}"
 
 
 def _resolve_neighbours(
@@ -167,28 +115,24 @@ def _resolve_neighbours(
     if not any(r.neighbour_labels for r in rows):
         return units
     index = UnitIndex(units)
-    labels = {(r.unit.ward, r.unit.khu_pho, r.unit.tdp): r.neighbour_labels for r in rows}
+    labels = {(r.unit.ward, *r.unit.key): r.neighbour_labels for r in rows}
     out = []
     for unit in units:
         found: list[str] = []
-        for label in labels.get((unit.ward, unit.khu_pho, unit.tdp), ()):
+        one_level = unit_slots(unit)[1] is None  # the khu phố are the units
+        for label in labels.get((unit.ward, *unit.key), ()):
             kp, tdp = neighbour_key(label)
-            if unit.tdp is None:
-                kp, tdp = tdp, None
-            other = index.find(unit.ward, kp or unit.khu_pho, tdp) or index.find(unit.ward, kp, tdp)
+            area, name = key_of_slots(tdp, None) if one_level else (kp or unit.area, tdp)
+            other = index.find(unit.ward, area, name) or index.find(unit.ward, kp, tdp)
             if other is None or other is unit:
                 findings.append(
-                    Finding("UNKNOWN_NEIGHBOUR", Severity.WARNING, {"value": label}, unit.ward,
-                            unit.khu_pho, unit.tdp, source=unit.source.at_column("Tổ liền kề"))
+                    Finding.of("UNKNOWN_NEIGHBOUR", {"value": label}, unit.ward,
+                               *unit_slots(unit), source=unit.source.at_column("Tổ liền kề"))
                 )
                 continue
-            found.append(_node_id(other))
+            found.append(other.node_id)
         out.append(dataclasses.replace(unit, neighbours=tuple(found)) if found else unit)
     return out
-
-
-def _node_id(unit: Unit) -> str:
-    return f"{unit.khu_pho or ''}\x1f{unit.tdp or ''}"
 
 
 def _attach_people(
@@ -199,22 +143,22 @@ def _attach_people(
     placed: list[Person] = []
     exact = index.by_key.get
     for person in people:
-        unit = exact((person.ward, person.khu_pho, person.tdp)) if person.ward else None
+        unit = exact((person.ward, person.area, person.unit)) if person.ward else None
         if unit is None:  # not written exactly as in the unit sheet: look it up
-            unit = index.find(person.ward, person.khu_pho, person.tdp)
+            unit = index.find(person.ward, person.area, person.unit)
         if unit is None:
-            label = person.tdp or person.khu_pho or "?"
+            label = person.unit or person.area or "?"
             findings.append(
-                Finding("PERSON_UNKNOWN_UNIT", Severity.WARNING,
-                        {"name": person.name, "unit": label, "ward": person.ward or "?"},
-                        person.ward, person.khu_pho, person.tdp, source=person.source)
+                Finding.of("PERSON_UNKNOWN_UNIT",
+                           {"name": person.name, "unit": label, "ward": person.ward or "?"},
+                           person.ward, *person_slots(person), source=person.source)
             )
             placed.append(person)
             continue
-        if (person.ward, person.khu_pho, person.tdp) != (unit.ward, unit.khu_pho, unit.tdp):
-            person = dataclasses.replace(
-                person, ward=unit.ward, khu_pho=unit.khu_pho, tdp=unit.tdp
-            )
+        if (person.ward, person.area, person.unit, person.unit_type) != (
+                unit.ward, unit.area, unit.label, unit.unit_type):
+            person = dataclasses.replace(person, ward=unit.ward, area=unit.area, unit=unit.label,
+                                         unit_type=unit.unit_type)
         placed.append(person)
         if person.is_unit_leader:
             _note_leader(unit, person, leaders, findings, id(unit))
@@ -230,8 +174,8 @@ def _note_leader(
         leaders[key] = person if current is None else _merge(current, person)
         return
     findings.append(
-        Finding("SEVERAL_LEADERS", Severity.WARNING, {"unit": describe(unit), "name": current.name},
-                unit.ward, unit.khu_pho, unit.tdp, source=person.source)
+        Finding.of("SEVERAL_LEADERS", {"unit": describe(unit), "name": current.name},
+                   unit.ward, *unit_slots(unit), source=person.source)
     )
 
 
@@ -248,10 +192,5 @@ def _with_leader(unit: Unit, leader: Person | None) -> Unit:
     if leader is None:
         return unit
     # The constructor, not dataclasses.replace: this runs once per unit of a national run.
-    return Unit(unit.ward, unit.khu_pho, unit.tdp, unit.households, unit.lat, unit.lon,
-                unit.neighbours, leader, unit.source)
-
-
-def node_id(unit: Unit) -> str:
-    """A unit's id inside its ward (used in neighbour lists and graphs)."""
-    return _node_id(unit)
+    return Unit(unit.ward, unit.area, unit.label, unit.households, unit.lat, unit.lon,
+                unit.neighbours, leader, unit.source, unit.unit_type, unit.area_type)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tcns_cli.normalize import cell_text, squash, squash_exact
+from tcns_cli.places import AREA_HEADERS, UNIT_HEADERS, UNIT_LEADER_HEADERS, WARD_HEADERS
 
 HEADER_SCAN_ROWS = 30
 
@@ -15,25 +16,16 @@ HEADER_SCAN_ROWS = 30
 ALIASES: dict[str, tuple[str, ...]] = {
     "stt": ("STT", "Số TT", "TT", "No"),
     "team_id": ("Mã tổ", "Mã tổ CNS", "Tổ CNS", "Team", "Team id"),
-    "ward": ("Phường", "Phường/Xã", "Phường/ Xã", "Xã", "Ward", "Tên phường", "Xã/Phường"),
-    "khu_pho": (
-        "Khu phố", "KP", "Khu phố/Ấp", "Khu phố/ ấp", "Ấp", "Khu vực", "Tên khu phố", "Thôn",
-        "Khu phố, ấp",
-    ),
-    "tdp": (
-        "Tổ dân phố", "TDP", "Tổ", "Số tổ", "Tên tổ", "Tổ nhân dân", "Tổ dân phố phụ trách",
-        "Tên tổ dân phố", "Số tổ dân phố",
-    ),
+    "ward": WARD_HEADERS,
+    "khu_pho": AREA_HEADERS,
+    "tdp": UNIT_HEADERS,
     "households": (
         "Số hộ", "Số hộ gia đình", "Tổng số hộ", "Hộ", "Households", "Số hộ dân", "Số lượng hộ",
     ),
     "lat": ("Vĩ độ", "Lat", "Latitude"),
     "lon": ("Kinh độ", "Lon", "Lng", "Longitude", "Long"),
     "neighbours": ("Tổ liền kề", "Giáp ranh", "Neighbours", "Neighbors", "Liền kề", "Tổ giáp ranh"),
-    "leader_name": (
-        "Tổ trưởng", "Họ tên tổ trưởng", "Tổ trưởng TDP", "Trưởng khu phố", "Trưởng ấp",
-        "Trưởng thôn", "Tên tổ trưởng",
-    ),
+    "leader_name": UNIT_LEADER_HEADERS,
     "name": ("Họ và tên", "Họ tên", "Họ và tên thành viên", "Tên thành viên", "Name", "Full name"),
     "family": ("Họ", "Họ và tên đệm", "Họ đệm", "Họ và chữ đệm"),
     "given": ("Tên",),

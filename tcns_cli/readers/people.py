@@ -6,34 +6,20 @@ organisation, position or year is understood once, then each row is put together
 
 from __future__ import annotations
 
-import re
-
-from tcns_cli.errors import Finding, Severity
+from tcns_cli.errors import Finding
 from tcns_cli.messages import bad_phone
 from tcns_cli.model import Person
-from tcns_cli.normalize import (
-    birth_year,
-    fold,
-    gender,
+from tcns_cli.normalize import birth_year, gender, nfc, organization_of_text, phone_of_text, truthy
+from tcns_cli.places import (
+    is_leader_position,
+    key_of_slots,
     label_of_text,
-    nfc,
-    organization_of_text,
-    phone_of_text,
-    truthy,
+    type_of_slots,
     ward_of_text,
 )
 from tcns_cli.readers.headers import Header
 from tcns_cli.readers.rows import Block, data_block, mapped
 from tcns_cli.readers.tables import Table
-
-_LEADER_POSITION = re.compile(
-    r"^(to truong|truong khu pho|truong thon|truong ap|truong ban dieu hanh)\b"
-)
-
-
-def is_leader_position(position: str | None) -> bool:
-    """``Tổ trưởng (tổ dân phố)``, ``Trưởng khu phố``, ``Trưởng thôn``, ``Trưởng ấp``."""
-    return bool(position) and bool(_LEADER_POSITION.match(fold(position or "")))
 
 
 def name_field(header: Header) -> str:
@@ -84,9 +70,7 @@ def people_of(
     out: list[Person | None] = []
     for k, name in enumerate(_names(block)):
         if not name:
-            findings.append(
-                Finding("PERSON_NO_NAME", Severity.WARNING, source=block.source(k, key))
-            )
+            findings.append(Finding.of("PERSON_NO_NAME", source=block.source(k, key)))
             out.append(None)
             continue
         ward = wards[k] or default_ward
@@ -95,24 +79,19 @@ def people_of(
         if not known and roster:
             org = org_texts[k]
         elif not known:
-            findings.append(
-                Finding("UNKNOWN_ORGANIZATION", Severity.WARNING, {"value": org_texts[k]},
-                        ward, khu_pho, tdp, source=block.source(k, "organization"))
-            )
+            findings.append(Finding.of("UNKNOWN_ORGANIZATION", {"value": org_texts[k]},
+                                       ward, khu_pho, tdp, source=block.source(k, "organization")))
         number, valid = phone_of_text(phones[k])
         if number is not None and not valid and not roster:  # a team list is checked for it
-            findings.append(
-                Finding("BAD_PHONE", Severity.WARNING, {"name": name, "problem": bad_phone(number)},
-                        ward, khu_pho, tdp, source=block.source(k, "phone"))
-            )
+            findings.append(Finding.of("BAD_PHONE", {"name": name, "problem": bad_phone(number)},
+                                       ward, khu_pho, tdp, source=block.source(k, "phone")))
         year = years[k]
         if year is None and year_texts[k]:
-            findings.append(
-                Finding("BAD_BIRTH_YEAR", Severity.WARNING, {"value": year_texts[k]},
-                        ward, khu_pho, tdp, source=block.source(k, "birth_year"))
-            )
+            findings.append(Finding.of("BAD_BIRTH_YEAR", {"value": year_texts[k]},
+                                       ward, khu_pho, tdp, source=block.source(k, "birth_year")))
+        area, unit = key_of_slots(khu_pho, tdp)
         out.append(Person(
-            name, year, genders[k], ward, khu_pho, tdp, org, positions[k] or None, number,
-            skills[k], leaders[k], block.source(k, key),
+            name, year, genders[k], ward, area, unit, org, positions[k] or None, number,
+            skills[k], leaders[k], block.source(k, key), type_of_slots(khu_pho, tdp),
         ))
     return out

@@ -7,33 +7,16 @@ rows grouped by ``Mã tổ``, the units a team serves written ``Tổ 3, Tổ 4``
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from tcns_cli.errors import Finding, Severity, TcnsError
-from tcns_cli.model import Person, Source
-from tcns_cli.normalize import canonical_label, fold, nfc, ward_name
+from tcns_cli.errors import Finding, TcnsError
+from tcns_cli.model import DEPUTY, LEADER, MEMBER, Person, RosterEntry
+from tcns_cli.normalize import fold, nfc
+from tcns_cli.places import ward_name
 from tcns_cli.readers.headers import ROSTER_SHEET, find_header
 from tcns_cli.readers.people import name_field, people_of
 from tcns_cli.readers.rows import Row, data_block
 from tcns_cli.readers.tables import read_tables
-
-LEADER, DEPUTY, MEMBER = "leader", "deputy", "member"
-
-
-@dataclass(frozen=True, slots=True)
-class RosterEntry:
-    """One person's row of the team list."""
-
-    team: str
-    ward: str | None
-    khu_pho: str
-    units: str
-    role: str
-    person: Person
-    platform: str
-    source: Source
 
 
 def role_of(text: str) -> str:
@@ -67,46 +50,10 @@ def read_roster(path: Path, findings: list[Finding]) -> list[RosterEntry]:
 def _entry(row: Row, person: Person, findings: list[Finding]) -> RosterEntry | None:
     team = nfc(row.text("team_id"))
     if not team:
-        findings.append(Finding("ROSTER_NO_TEAM", Severity.ERROR, source=row.at("team_id")))
+        findings.append(Finding.of("ROSTER_NO_TEAM", source=row.at("team_id")))
         return None
     return RosterEntry(
-        team=team, ward=ward_name(row.get("ward")), khu_pho=row.text("khu_pho"),
+        team=team, ward=ward_name(row.get("ward")), areas=row.text("khu_pho"),
         units=row.text("tdp"), role=role_of(row.text("role")), person=person,
         platform=row.text("platform"), source=row.at("team_id"),
     )
-
-
-_SPLIT = re.compile(r"[,;\n]+")
-_KP_UNIT = re.compile(r"^\s*(k\s*p|khu pho|khu)\s*\.?\s*(\w+)\s*[-/:]\s*(.+)$")
-_UNIT_KP = re.compile(r"^(.+?)\s*\(\s*(kp|khu pho)\s*\.?\s*(\w+)\s*\)\s*$")
-
-
-def khu_pho_labels(khu_pho: str) -> list[str | None]:
-    """``KP 2, KP 4`` → ``["2", "4"]``."""
-    return [canonical_label(p) for p in _SPLIT.split(khu_pho) if p.strip()]
-
-
-def unit_labels(khu_pho: str, units: str) -> list[tuple[str | None, str | None]]:
-    """The (khu phố, TDP) labels a team row names; with no TDP text, its khu phố.
-
-    A TDP's khu phố comes from ``KP1-Tổ 3`` or ``Tổ 3 (KP 1)``, else from a single khu phố
-    cell, else (as many khu phố as TDPs) by position; None when the text does not say.
-    """
-    kps = khu_pho_labels(khu_pho)
-    parts = [p.strip() for p in _SPLIT.split(units) if p.strip()]
-    out: list[tuple[str | None, str | None]] = []
-    for n, part in enumerate(parts):
-        folded = fold(part)
-        same_length = len(folded) == len(part)
-        before, after = _KP_UNIT.match(folded), _UNIT_KP.match(folded)
-        if before and same_length:
-            kp, tdp = part[before.start(2) : before.end(2)], part[before.start(3) :]
-        elif after and same_length:
-            kp, tdp = part[after.start(3) : after.end(3)], part[: after.end(1)]
-        else:
-            default = kps[0] if len(kps) == 1 else kps[n] if len(kps) == len(parts) else None
-            out.append((default, canonical_label(part)))
-            continue
-        out.append((canonical_label(kp), canonical_label(tdp)))
-    return out or [(kp, None) for kp in kps]
-

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from tcns_cli.errors import Finding, Severity
+from tcns_cli.errors import Finding
 from tcns_cli.model import Source
 from tcns_cli.normalize import cell_text, fold, nfc
 from tcns_cli.readers.headers import Header
@@ -158,13 +158,13 @@ def data_block(
             if total:
                 source = Source(table.file, table.sheet or None, first_line + i, None)
                 findings.append(
-                    Finding("TOTAL_ROW_SKIPPED", Severity.INFO, {"value": total}, source=source)
+                    Finding.of("TOTAL_ROW_SKIPPED", {"value": total}, source=source)
                 )
                 after_total = after_total or bool(_GRAND_TOTAL.match(fold(total)))
                 continue
         if examples and notes is not None and notes[i] in examples:
             source = Source(table.file, table.sheet or None, first_line + i, None)
-            findings.append(Finding("EXAMPLE_ROW_SKIPPED", Severity.INFO, source=source))
+            findings.append(Finding.of("EXAMPLE_ROW_SKIPPED", source=source))
             continue
         if after_total and not (keys and keys[i]):
             ignored.append(first_line + i)
@@ -173,7 +173,7 @@ def data_block(
     if ignored:
         source = Source(table.file, table.sheet or None, ignored[0], None)
         findings.append(
-            Finding("ROWS_AFTER_TOTAL", Severity.INFO, {"count": len(ignored)}, source=source)
+            Finding.of("ROWS_AFTER_TOTAL", {"count": len(ignored)}, source=source)
         )
     if len(keep) < len(body):
         cells = {f: [column[i] for i in keep] for f, column in cells.items()}

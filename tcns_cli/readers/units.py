@@ -6,29 +6,26 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tcns_cli.errors import Finding, Severity
+from tcns_cli.errors import Finding
 from tcns_cli.messages import bad_phone
 from tcns_cli.model import Person, Source, Unit
-from tcns_cli.normalize import (
-    birth_year,
+from tcns_cli.normalize import birth_year, cell_text, gender, households, person_name, phone
+from tcns_cli.places import (
+    KHU_PHO,
+    TO_DAN_PHO,
     canonical_label,
-    cell_text,
-    fold,
-    gender,
-    households,
+    is_area_heading,
+    key_of_slots,
     label_of_text,
-    person_name,
-    phone,
-    ward_name,
+    type_of_slots,
+    ward_in_title,
     ward_of_text,
 )
 from tcns_cli.readers.headers import Header
 from tcns_cli.readers.rows import Row, data_block, mapped
 from tcns_cli.readers.tables import Table
 
-_WARD_IN_TITLE = re.compile(r"\b(phuong|xa)\s+(.+)$")
 _SEPARATORS = re.compile(r"[,;\t]")
-_HEADING = re.compile(r"^(khu pho|kp|ap|thon|khu vuc)\b[\s.:-]*[\w ]{0,30}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +41,9 @@ def title_ward(table: Table, header: Header) -> str | None:
     """A ward named in the title rows above the header (``ỦY BAN NHÂN DÂN PHƯỜNG LINH TRUNG``)."""
     for cells in table.rows[: header.index]:
         for cell in cells:
-            text = cell_text(cell)
-            match = _WARD_IN_TITLE.search(fold(text))
-            if match and len(fold(text)) == len(text):
-                name = text[match.start(2) :].strip(" .,:")
-                return ward_name(name.title() if name.isupper() else name)
+            name = ward_in_title(cell_text(cell))
+            if name is not None:
+                return name
     return None
 
 
@@ -84,10 +79,10 @@ def read_unit_table(
             row = block.row(k)
             unit = _unit(row, ward, has_tdp, findings)
             if unit is not None:
-                label_source = row.at("tdp" if unit.tdp is not None else "khu_pho")
+                label_source = row.at("tdp" if has_tdp else "khu_pho")
                 out.append(UnitRow(unit, _neighbour_labels(neighbours[k]), label_source))
             continue
-        unit = Unit(ward, khu_pho, tdp, count, lat, lon, (), None, block.source(k))
+        unit = _new_unit(ward, khu_pho, tdp, count, lat, lon, None, block.source(k))
         labels = _neighbour_labels(neighbours[k]) if neighbours[k] else ()
         out.append(UnitRow(unit, labels, block.source(k, "tdp" if has_tdp else "khu_pho")))
     return out
@@ -131,10 +126,10 @@ def _unit(row: Row, ward: str, has_tdp: bool, findings: list[Finding]) -> Unit |
         findings.append(_error("MIXED_DELIMITER", row, filled[0], value=row.texts[filled[0]]))
         return None
     if label is None:
-        if has_tdp and filled == ["khu_pho"] and _HEADING.match(fold(row.text("khu_pho"))):
+        if has_tdp and filled == ["khu_pho"] and is_area_heading(row.text("khu_pho")):
             # A section heading row such as "KHU PHỐ 2" above its TDPs.
-            findings.append(Finding("SECTION_ROW_SKIPPED", Severity.INFO,
-                                    {"value": row.text("khu_pho")}, source=row.at("khu_pho")))
+            findings.append(Finding.of("SECTION_ROW_SKIPPED", {"value": row.text("khu_pho")},
+                                       source=row.at("khu_pho")))
             return None
         findings.append(_error("MISSING_UNIT_LABEL", row, "tdp" if has_tdp else "khu_pho"))
         return None
@@ -143,11 +138,21 @@ def _unit(row: Row, ward: str, has_tdp: bool, findings: list[Finding]) -> Unit |
         return None
     lat, lon = _coordinate(row, "lat", findings), _coordinate(row, "lon", findings)
     leader = _leader(row, ward, khu_pho, tdp, findings)
-    return Unit(ward, khu_pho, tdp, count, lat, lon, (), leader, row.source)
+    return _new_unit(ward, khu_pho, tdp, count, lat, lon, leader, row.source)
+
+
+def _new_unit(ward: str, khu_pho: str | None, tdp: str | None, count: int, lat: float | None,
+              lon: float | None, leader: Person | None, source: Source) -> Unit:
+    """A unit from its khu phố and TDP columns: a TDP under its khu phố, else the khu phố."""
+    if tdp is not None:
+        return Unit(ward, khu_pho, tdp, count, lat, lon, (), leader, source, TO_DAN_PHO,
+                    KHU_PHO if khu_pho is not None else None)
+    assert khu_pho is not None
+    return Unit(ward, None, khu_pho, count, lat, lon, (), leader, source, KHU_PHO, None)
 
 
 def _error(code: str, row: Row, column: str, **params: Any) -> Finding:
-    return Finding(code, Severity.ERROR, params, source=row.at(column))
+    return Finding.of(code, params, source=row.at(column))
 
 
 def _households(row: Row, findings: list[Finding]) -> int | None:
@@ -167,10 +172,8 @@ def _coordinate(row: Row, name: str, findings: list[Finding]) -> float | None:
         return None
     number = _plain_coordinate(value, 90.0 if name == "lat" else 180.0)
     if number is _BAD:
-        findings.append(
-            Finding("BAD_COORDINATE", Severity.WARNING, {"value": cell_text(value)},
-                    source=row.at(name))
-        )
+        findings.append(Finding.of("BAD_COORDINATE", {"value": cell_text(value)},
+                                   source=row.at(name)))
         return None
     return number
 
@@ -188,22 +191,12 @@ def _leader(
         return None
     number, valid = phone(row.get("phone"))
     if number is not None and not valid:
-        findings.append(
-            Finding("BAD_PHONE", Severity.WARNING, {"name": name, "problem": bad_phone(number)},
-                    ward, khu_pho, tdp,
-                    source=row.at("phone"))
-        )
+        findings.append(Finding.of("BAD_PHONE", {"name": name, "problem": bad_phone(number)},
+                                   ward, khu_pho, tdp, source=row.at("phone")))
+    area, unit = key_of_slots(khu_pho, tdp)
     return Person(
         name=name, birth_year=birth_year(row.get("birth_year")), gender=gender(row.get("gender")),
-        ward=ward, khu_pho=khu_pho, tdp=tdp, position=None, phone=number,
+        ward=ward, area=area, unit=unit, position=None, phone=number,
         is_unit_leader=True, source=row.at("leader_name" if row.get("leader_name") else "name"),
+        unit_type=type_of_slots(khu_pho, tdp),
     )
-
-
-def neighbour_key(label: str) -> tuple[str | None, str | None]:
-    """``KP1-Tổ 3`` → ``("1", "3")``; ``Tổ 3`` → ``(None, "3")``."""
-    parts = [p for p in re.split(r"\s*[-/]\s*", label) if p]
-    if len(parts) == 2 and fold(parts[0]).startswith(("kp", "khu")):
-        return canonical_label(parts[0]), canonical_label(parts[1])
-    return None, canonical_label(label)
-

@@ -12,16 +12,26 @@ from pathlib import Path
 from typing import Any
 
 from tcns_cli import __version__
-from tcns_cli.compose import open_slots
 from tcns_cli.errors import Severity
-from tcns_cli.model import Person, Proximity, Team, TeamKind, WardPlan
-from tcns_cli.normalize import ORGANIZATION_NAMES, khu_pho_text, natural_key, tdp_text
-from tcns_cli.plan import Plan
+from tcns_cli.model import Person, Plan, Proximity, Team, TeamKind, WardPlan
+from tcns_cli.normalize import ORGANIZATION_NAMES, natural_key
+from tcns_cli.places import (
+    AREA_WORD,
+    UNIT_WORD,
+    WARD_WORD,
+    area_cell,
+    area_text,
+    formed_by,
+    pairing_scope,
+    unit_slots,
+    units_cell,
+    ward_heading,
+)
 from tcns_cli.profiles import Profile
 
 SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
 ROSTER_HEADERS = (
-    "STT", "Mã tổ", "Phường", "Khu phố", "Tổ dân phố phụ trách", "Họ và tên", "Năm sinh",
+    "STT", "Mã tổ", WARD_WORD, AREA_WORD, f"{UNIT_WORD} phụ trách", "Họ và tên", "Năm sinh",
     "Giới tính", "Chức danh trong tổ", "Đoàn thể", "Chức vụ", "Số điện thoại", "Ghi chú",
 )
 ROSTER_WIDTHS = (5, 7, 12, 11, 14, 24, 7, 7, 11, 17, 21, 13, 12)
@@ -240,7 +250,7 @@ def _title(sheet: Sheet, row: int, text: str, width: int, size: int = 14) -> Non
 # --- Tổng hợp ---------------------------------------------------------------------------
 
 _SUMMARY = (
-    Column("Phường", 22), Column("Khu phố", 11), Column("Số tổ dân phố", 10),
+    Column(WARD_WORD, 22), Column(AREA_WORD, 11), Column(f"Số {UNIT_WORD.lower()}", 10),
     Column("Số hộ", 10), Column("Tổ riêng (≥ ngưỡng)", 11), Column("Ghép 2 tổ", 9),
     Column("Ghép tổ lẻ", 9), Column("Tổng số tổ CNS", 10), Column("Số thành viên", 10),
     Column("Chỗ còn trống", 10), Column("Căn cứ khoảng cách", 14),
@@ -254,9 +264,8 @@ _BASIS_TEXT = {
 
 def _counts(teams: Sequence[Team]) -> list[int]:
     kinds = [sum(1 for t in teams if t.kind is k) for k in TeamKind]
-    people = sum((t.leader is not None) + (t.deputy is not None) +
-                 sum(1 for m in t.members if m is not None) for t in teams)
-    return [*kinds, len(teams), people, sum(open_slots(t) for t in teams)]
+    people = sum(t.size for t in teams)
+    return [*kinds, len(teams), people, sum(t.open_slots for t in teams)]
 
 
 def _summary_table(sheet: Sheet, profile: Profile) -> Table:
@@ -269,16 +278,16 @@ def _summary_rows(ward: WardPlan) -> list[tuple[list[list[Any]], bool]]:
     """One row per khu phố of the ward, then the ward's total (bold)."""
     by_kp: dict[str | None, list[Team]] = {}
     for team in ward.teams:
-        by_kp.setdefault(team.units[0].khu_pho, []).append(team)
+        by_kp.setdefault(unit_slots(team.units[0])[0], []).append(team)
     units_by_kp: dict[str | None, list[int]] = {}
     for team in ward.teams:
         for unit in team.units:
-            units_by_kp.setdefault(unit.khu_pho, []).append(unit.households)
+            units_by_kp.setdefault(unit_slots(unit)[0], []).append(unit.households)
     basis = _BASIS_TEXT[ward.proximity]
     rows: list[list[Any]] = []
     for kp in sorted(units_by_kp, key=natural_key):
         homes = units_by_kp[kp]
-        rows.append([ward.ward, khu_pho_text(kp), len(homes), sum(homes),
+        rows.append([ward.ward, area_text(kp), len(homes), sum(homes),
                      *_counts(by_kp.get(kp, [])), basis])
     return [(rows, False), ([_total_row(f"Cộng {ward.ward}", ward.teams, basis)], True)]
 
@@ -291,8 +300,8 @@ def _total_row(label: str, teams: Sequence[Team], basis: str) -> list[Any]:
 # --- Đề xuất tổ ---------------------------------------------------------------------------
 
 _PROPOSALS = (
-    Column("Mã tổ", 7), Column("Phường", 14), Column("Khu phố", 12),
-    Column("Tổ dân phố", 16), Column("Số hộ", 8), Column("Hình thức", 11),
+    Column("Mã tổ", 7), Column(WARD_WORD, 14), Column(AREA_WORD, 12),
+    Column(UNIT_WORD, 16), Column("Số hộ", 8), Column("Hình thức", 11),
     Column("Khoảng cách", 10), Column("Căn cứ hình thành", 30), Column("Tổ trưởng", 22),
     Column("Tổ phó", 20), Column("Thành viên", 34), Column("Chỗ trống", 8),
 )
@@ -301,16 +310,7 @@ _KIND_TEXT = {TeamKind.SOLO: "Tổ riêng", TeamKind.PAIR: "Ghép 2 tổ", TeamK
 
 def rule_text(team: Team, threshold: int) -> str:
     """Which rule formed the team, as an officer reads it."""
-    word = "tổ" if team.units[0].tdp is not None else "khu phố"
-    if team.kind is TeamKind.SOLO:
-        return f"Tổ ≥ {threshold} hộ" if threshold > 0 else f"Mỗi {word} một tổ"
-    if team.kind is TeamKind.PAIR and not team.cross_area:
-        where = " cùng khu phố" if word == "tổ" else ""
-        return f"Ghép 2 {word} < {threshold} hộ{where}"
-    areas = ", ".join(f"KP {k}" for k in team.khu_phos)
-    if team.kind is TeamKind.PAIR:
-        return f"Ghép 2 {word} lẻ < {threshold} hộ của 2 khu phố ({areas})"
-    return f"Tổ lẻ ghép tổ gần nhất ({areas})" if areas else "Tổ lẻ ghép tổ gần nhất"
+    return formed_by(team.units, team.kind.value, team.cross_area, threshold)
 
 
 def _people_text(people: Sequence[Person | None]) -> str:
@@ -324,26 +324,12 @@ def _person_line(person: Person) -> str:
 
 def _proposal_row(ward: WardPlan, team: Team, threshold: int) -> list[Any]:
     return [
-        team.id, ward.ward, _kp_list(team), _tdp_list(team), team.households,
+        team.id, ward.ward, area_cell(team.units), units_cell(team.units), team.households,
         _KIND_TEXT[team.kind], team.distance, rule_text(team, threshold),
         _person_line(team.leader) if team.leader else "",
         _person_line(team.deputy) if team.deputy else "",
-        _people_text(team.members), open_slots(team) or None,
+        _people_text(team.members), team.open_slots or None,
     ]
-
-
-def _kp_list(team: Team) -> str:
-    kps = team.khu_phos
-    return khu_pho_text(kps[0]) if len(kps) == 1 else ", ".join(f"KP {k}" for k in kps)
-
-
-def _tdp_list(team: Team) -> str:
-    """``Tổ 3, Tổ 4``; across khu phố ``Tổ 13 (KP 3), Tổ 4 (KP 5)`` so each TDP is exact."""
-    if team.units[0].tdp is None:
-        return ""
-    if len(team.khu_phos) > 1:
-        return ", ".join(f"{tdp_text(u.tdp)} (KP {u.khu_pho})" for u in team.units)
-    return ", ".join(tdp_text(u.tdp) for u in team.units)
 
 
 # --- Danh sách thành viên -------------------------------------------------------------------
@@ -351,19 +337,18 @@ def _tdp_list(team: Team) -> str:
 def _roster_table(sheet: Sheet, wards: Sequence[str]) -> Table:
     """The decision annex's header block, then the table of members (rows come later)."""
     width = len(ROSTER_HEADERS)
-    ward = wards[0].upper() if len(wards) == 1 else "……………"
+    committee, place = ward_heading(wards)
     left = {"bold": True, "align": "center"}
     sheet.ws.merge_range(0, 0, 0, 4, "", sheet.fmt(align="center"))
     sheet.put(0, 0, "ỦY BAN NHÂN DÂN", align="center")
     sheet.ws.merge_range(1, 0, 1, 4, "", sheet.fmt(**left))
-    sheet.put(1, 0, f"PHƯỜNG {ward}", **left)
+    sheet.put(1, 0, committee, **left)
     sheet.ws.merge_range(0, 5, 0, width - 1, "", sheet.fmt(**left))
     sheet.put(0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", **left)
     sheet.ws.merge_range(1, 5, 1, width - 1, "", sheet.fmt(**left))
     sheet.put(1, 5, "Độc lập - Tự do - Hạnh phúc", underline=1, **left)
     _title(sheet, 3, "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", width)
     sheet.ws.merge_range(4, 0, 4, width - 1, "", sheet.fmt(italic=True, align="center"))
-    place = f"Ủy ban nhân dân phường {wards[0]}" if len(wards) == 1 else "Ủy ban nhân dân phường"
     sheet.put(4, 0, f"(Kèm theo Quyết định số ……/QĐ-UBND ngày … tháng … năm … của {place})",
               italic=True, align="center")
     columns = [Column(h, w) for h, w in zip(ROSTER_HEADERS, ROSTER_WIDTHS, strict=True)]
@@ -375,7 +360,7 @@ def _roster_rows(ward: WardPlan) -> list[list[Any]]:
     """One row per person of the ward's teams (without the running number)."""
     rows = []
     for team in ward.teams:
-        places = [team.id, ward.ward, _kp_list(team), _tdp_list(team)]
+        places = [team.id, ward.ward, area_cell(team.units), units_cell(team.units)]
         cast = [(team.leader, "Tổ trưởng"), (team.deputy, "Tổ phó")]
         cast += [(m, "Thành viên") for m in team.members]
         for person, role in cast:
@@ -395,8 +380,8 @@ def _person_cells(person: Person, role: str) -> list[Any]:
 # --- Cảnh báo -------------------------------------------------------------------------------
 
 _FINDINGS = (
-    Column("Mã", 29), Column("Mức độ", 10), Column("Nội dung", 60), Column("Phường", 14),
-    Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Mã tổ", 7), Column("Tệp", 18),
+    Column("Mã", 29), Column("Mức độ", 10), Column("Nội dung", 60), Column(WARD_WORD, 14),
+    Column(AREA_WORD, 9), Column(UNIT_WORD, 9), Column("Mã tổ", 7), Column("Tệp", 18),
     Column("Trang", 14), Column("Dòng", 6), Column("Cột", 14),
 )
 
@@ -420,7 +405,7 @@ def _basis(sheet: Sheet, plan: Plan) -> None:
         ["Tên", profile.title],
         *[["Văn bản căn cứ", doc] for doc in profile.documents],
         ["Ngưỡng số hộ lập tổ riêng", g.large_threshold],
-        ["Phạm vi ghép tổ", "Khu phố" if g.area == "khu_pho" else "Phường"],
+        ["Phạm vi ghép tổ", pairing_scope(g.area)],
         ["Tổ lẻ", "Ghép với tổ gần nhất" if g.leftover == "pair-nearest"
          else "Nhập vào tổ công nghệ số gần nhất"],
         ["Số tổ dân phố tối đa một tổ", g.max_units_per_team],

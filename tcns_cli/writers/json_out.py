@@ -6,10 +6,9 @@ import json
 from typing import Any
 
 from tcns_cli.errors import Finding, Severity
-from tcns_cli.model import Person, Team
-from tcns_cli.plan import Plan
+from tcns_cli.model import Person, Plan, Team, Unit, Validation
+from tcns_cli.places import person_slots, unit_slots
 from tcns_cli.profiles import Profile
-from tcns_cli.validate import Validation
 
 FORMAT = "tcns.plan/1"
 
@@ -18,16 +17,23 @@ def person_dict(person: Person | None) -> dict[str, Any] | None:
     """The PERSON shape."""
     if person is None:
         return None
+    khu_pho, tdp = person_slots(person)
     return {
         "name": person.name,
         "birth_year": person.birth_year,
         "gender": person.gender,
-        "khu_pho": person.khu_pho,
-        "tdp": person.tdp,
+        "khu_pho": khu_pho,
+        "tdp": tdp,
         "organization": person.organization,
         "position": person.position,
         "phone": person.phone,
     }
+
+
+def unit_dict(unit: Unit) -> dict[str, Any]:
+    """A unit in the ``khu_pho`` / ``tdp`` slots of SPEC §6.2."""
+    khu_pho, tdp = unit_slots(unit)
+    return {"khu_pho": khu_pho, "tdp": tdp, "households": unit.households}
 
 
 def team_dict(team: Team) -> dict[str, Any]:
@@ -35,9 +41,7 @@ def team_dict(team: Team) -> dict[str, Any]:
     return {
         "id": team.id,
         "kind": team.kind.value,
-        "units": [
-            {"khu_pho": u.khu_pho, "tdp": u.tdp, "households": u.households} for u in team.units
-        ],
+        "units": [unit_dict(u) for u in team.units],
         "households": team.households,
         "distance": team.distance,
         "leader": person_dict(team.leader),

@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from tcns_cli.errors import Finding
-from tcns_cli.readers.roster import RosterEntry
+from tcns_cli.model import DEPUTY, LEADER, RosterEntry
+from tcns_cli.places import AREA_WORD, UNIT_WORD, WARD_WORD
 from tcns_cli.writers.excel import SEVERITY_TEXT, Column, Sheet, workbook
 
 _COLUMNS = (
     Column("Mã tổ", 8), Column("Mức độ", 10), Column("Mã", 29), Column("Nội dung", 60),
-    Column("Phường", 14), Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Tệp", 26),
+    Column(WARD_WORD, 14), Column(AREA_WORD, 9), Column(UNIT_WORD, 9), Column("Tệp", 26),
     Column("Trang", 16), Column("Dòng", 6), Column("Cột", 14), Column("Họ và tên (dòng đó)", 24),
-    Column("Chức danh trong tổ", 12), Column("Tổ dân phố phụ trách", 16),
+    Column("Chức danh trong tổ", 12), Column(f"{UNIT_WORD} phụ trách", 16),
 )
 
 
@@ -23,7 +24,7 @@ def _row_values(finding: Finding, rows: dict[tuple[str | None, int | None], Rost
     entry = rows.get((finding.source.sheet, finding.source.row))
     if entry is None or finding.source.file != entry.source.file:
         return ["", "", ""]
-    role = {"leader": "Tổ trưởng", "deputy": "Tổ phó"}.get(entry.role, "Thành viên")
+    role = {LEADER: "Tổ trưởng", DEPUTY: "Tổ phó"}.get(entry.role, "Thành viên")
     return [entry.person.name, role, entry.units]
 
 

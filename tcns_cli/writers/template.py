@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from tcns_cli.normalize import ORGANIZATION_NAMES
+from tcns_cli.places import AREA_WORD, UNIT_WORD, WARD_WORD
 from tcns_cli.writers.excel import LINE_HEIGHT, Column, Sheet, lines, workbook
 
 EXAMPLE = "VÍ DỤ – dòng mẫu, không được đọc"
 UNIT_COLUMNS = (
-    Column("Phường", 16),
-    Column("Khu phố", 10),
-    Column("Tổ dân phố", 11),
+    Column(WARD_WORD, 16),
+    Column(AREA_WORD, 10),
+    Column(UNIT_WORD, 11),
     Column("Số hộ gia đình", 10),
     Column("Vĩ độ", 11),
     Column("Kinh độ", 11),
@@ -22,9 +23,9 @@ PEOPLE_COLUMNS = (
     Column("Họ và tên", 24),
     Column("Năm sinh", 8),
     Column("Giới tính", 8),
-    Column("Phường", 16),
-    Column("Khu phố", 10),
-    Column("Tổ dân phố", 11),
+    Column(WARD_WORD, 16),
+    Column(AREA_WORD, 10),
+    Column(UNIT_WORD, 11),
     Column("Chức vụ", 22),
     Column("Đoàn thể", 22),
     Column("Số điện thoại", 14),
