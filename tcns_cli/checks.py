@@ -17,7 +17,7 @@ from tcns_cli.grouping import area_of
 from tcns_cli.messages import Localized, bad_phone
 from tcns_cli.model import CheckedTeam, Person, Source, Team, Unit
 from tcns_cli.normalize import ORGANIZATION_NAMES, fold, valid_phone
-from tcns_cli.places import describe, describe_all, unit_slots
+from tcns_cli.places import area_word, describe, describe_all, unit_slots, unit_words, ward_words
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
 
@@ -32,14 +32,21 @@ class Ward:
     teams: tuple[CheckedTeam, ...]
     people: tuple[Person, ...]
     profile: Profile
+    ward_type: str | None = None
+
+    @cached_property
+    def words(self) -> dict[str, Any]:
+        """The ward's and its units' words for messages (``{in_ward}``, ``{units}``…)."""
+        return {**ward_words(self.name, self.ward_type), **unit_words(self.units)}
 
     def finding(self, code: str, source: Source, team: CheckedTeam | None = None,
                 unit: Unit | None = None, /, **params: Any) -> Finding:
         """A finding with this ward's severity for ``code``."""
         severity = self.profile.severity_of(code, CHECK_SEVERITY[code])
         khu_pho, tdp = unit_slots(unit) if unit else (None, None)
-        return Finding(code, severity, {"team": team.id if team else "", **params}, self.name,
-                       khu_pho, tdp, team.id if team else None, source)
+        values = {**self.words, "team": team.id if team else "", **params}
+        return Finding(code, severity, values, self.name, khu_pho, tdp,
+                       team.id if team else None, source)
 
     @cached_property
     def people_by_name(self) -> dict[str, list[Person]]:
@@ -217,11 +224,14 @@ def avoidable_cross_area(ward: Ward) -> Iterator[Finding]:
         for area, count in areas.items():
             if count == 1:
                 leaving[area].append(team)
+    kinds = {u.area: u.area_type for u in ward.units}
     for area, teams in leaving.items():
         if len(teams) > per_area[area] % 2:
+            word = area_word(kinds.get(area))
             for team in dict.fromkeys(teams):
                 yield ward.finding("AVOIDABLE_CROSS_AREA", team.source, team,
-                                   area=area or "", count=per_area[area])
+                                   area=Localized(f"{word} {area or ''}", area or ""),
+                                   area_word=word, count=per_area[area])
 
 
 # --- leaders --------------------------------------------------------------------------------
@@ -231,7 +241,7 @@ def no_leader(ward: Ward) -> Iterator[Finding]:
     """The team has no Tổ trưởng."""
     for team in ward.teams:
         if not team.leaders:
-            yield ward.finding("NO_LEADER", team.source, team, units=describe_all(team.units))
+            yield ward.finding("NO_LEADER", team.source, team, unit=describe_all(team.units))
 
 
 def _unit_leaders(team: CheckedTeam) -> list[Person]:
@@ -308,13 +318,13 @@ def youth_union_available(ward: Ward) -> Iterator[Finding]:
     if not others:
         return
     serving = ward.serving
-    youth: dict[tuple[str | None, str | None], list[Person]] = defaultdict(list)
+    youth: dict[tuple[str | None, str | None, str | None], list[Person]] = defaultdict(list)
     for p in ward.people:
         if p.organization == YOUTH_UNION and not p.is_unit_leader:
-            youth[(p.area, p.unit)].append(p)
+            youth[(p.area, p.unit, p.unit_type)].append(p)
     for team, person in others:
         record = ward.known(person) or person
-        spare = [p for p in youth.get((record.area, record.unit), [])
+        spare = [p for p in youth.get((record.area, record.unit, record.unit_type), [])
                  if serving.find(p) is None]
         if spare:
             yield ward.finding("YOUTH_UNION_AVAILABLE", person.source, team,
@@ -415,7 +425,8 @@ SELF_CHECK = tuple(
 
 
 def self_check(ward: str, units: Sequence[Unit], teams: Sequence[Team],
-               people: Sequence[Person], profile: Profile) -> list[Finding]:
+               people: Sequence[Person], profile: Profile, ward_type: str | None = None
+               ) -> list[Finding]:
     """The planner's own teams through the same checks (SELF_CHECK codes)."""
     checked = tuple(
         CheckedTeam(t.id, t.ward, t.units, (t.leader,) if t.leader else (),
@@ -423,4 +434,5 @@ def self_check(ward: str, units: Sequence[Unit], teams: Sequence[Team],
                     tuple(m for m in t.members if m is not None), "", t.units[0].source)
         for t in teams
     )
-    return run_checks(Ward(ward, tuple(units), checked, tuple(people), profile), SELF_CHECK)
+    return run_checks(Ward(ward, tuple(units), checked, tuple(people), profile, ward_type),
+                      SELF_CHECK)

@@ -187,11 +187,14 @@ def _plan_and_write(held: list[Dataset], profile: Profile, workbook: Path | None
     with _progress(console, len(wards)) as advance:
         if workbook is None:
             return make_plan(held.pop(), profile, lambda done: advance(done.ward, 1))
+        from tcns_cli.places import Words
         from tcns_cli.writers.excel import PlanWorkbook
         from tcns_cli.writers.files import write_atomically
 
+        words = Words.of(held[0].ward_types, held[0].units)
+
         def plan_into(path: Path) -> Plan:
-            book = PlanWorkbook(path, profile, wards)
+            book = PlanWorkbook(path, profile, words)
 
             def planned(ward_plan: WardPlan) -> None:
                 book.add(ward_plan)
@@ -253,11 +256,13 @@ def run_validate(options: ValidateOptions, console: Console) -> tuple[int, int]:
     result = validate(entries, dataset, profile, options.ward)
     findings = sort_findings([*read_findings, *result.report.findings])
     if outputs.workbook is not None:
+        from tcns_cli.places import Words
         from tcns_cli.writers.files import write_atomically
         from tcns_cli.writers.report import write_report
 
+        words = Words.of(dataset.ward_types, dataset.units)
         write_atomically(outputs.workbook,
-                         lambda tmp: write_report(findings, entries, tmp, options.lang))
+                         lambda tmp: write_report(findings, entries, tmp, options.lang, words))
     if options.json_out is not None:
         from tcns_cli.writers.json_out import dumps, validation_dict
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tcns_cli.errors import Finding
-from tcns_cli.model import Person, Team, Unit
+from tcns_cli.model import Person, Team, Unit, UnitKey
 from tcns_cli.normalize import fold
-from tcns_cli.places import describe, describe_all, unit_slots
+from tcns_cli.places import describe, describe_all, unit_slots, unit_words
 from tcns_cli.profiles import Profile
-
-UnitKey = tuple[str | None, str | None]
 
 
 def person_key(person: Person) -> tuple[str, int | None]:
@@ -40,7 +38,7 @@ class Pool:
         self.by_unit: dict[UnitKey, list[Person]] = {}
         self.deputies: dict[UnitKey, list[Person]] = {}
         for _, person in ranked:
-            key = (person.area, person.unit)
+            key = (person.area, person.unit or "", person.unit_type or "")
             self.deputies.setdefault(key, []).append(person)
             if person.organization in accepted:
                 self.by_unit.setdefault(key, []).append(person)
@@ -94,7 +92,7 @@ def compose_team(team: Team, pool: Pool, profile: Profile) -> tuple[Team, list[F
     if leader is not None:
         pool.used.add(person_key(leader))
     else:
-        findings.append(_finding(team, "NO_LEADER", None, units=describe_all(team.units)))
+        findings.append(_finding(team, "NO_LEADER", None, unit=describe_all(team.units)))
     deputy = None
     if profile.deputy is not None:
         rule = profile.deputy
@@ -146,5 +144,5 @@ def _borrow(team: Team, unit: Unit, pool: Pool, findings: list[Finding]) -> Pers
 def _finding(team: Team, code: str, where_unit: Unit | None, **params: str) -> Finding:
     place = where_unit if where_unit is not None else team.units[0]
     khu_pho, tdp = unit_slots(where_unit) if where_unit is not None else (None, None)
-    return Finding.of(code, {"team": team.id, **params}, team.ward, khu_pho, tdp, team.id,
-                      place.source)
+    values = {**unit_words([place]), "team": team.id, **params}
+    return Finding.of(code, values, team.ward, khu_pho, tdp, team.id, place.source)

@@ -67,8 +67,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "column within its first 30 rows.",
     ),
     "IS_TCNS_OUTPUT": (
-        "{file} là tệp kết quả do tcns ghi, không phải danh sách tổ của phường. Hãy đưa tệp "
-        "danh sách tổ dân phố; để kiểm tra danh sách thành viên, dùng tcns validate.",
+        "{file} là tệp kết quả do tcns ghi, không phải danh sách thôn, tổ dân phố của xã, "
+        "phường. Hãy đưa tệp danh sách đó; để kiểm tra danh sách thành viên, dùng tcns validate.",
         "{file} is a workbook tcns wrote, not the ward's unit list. Give the unit file; to "
         "check a team list, use tcns validate.",
     ),
@@ -150,8 +150,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Household count \"{value}\" is not valid: it must be a whole number ≥ 0.",
     ),
     "MISSING_UNIT_LABEL": (
-        "Dòng thiếu tên tổ dân phố / khu phố.",
-        "The row has no unit label (tổ dân phố / khu phố).",
+        "Dòng thiếu tên đơn vị (thôn, ấp, bản, tổ dân phố, khu phố…).",
+        "The row has no unit label (thôn, ấp, bản, tổ dân phố, khu phố…).",
     ),
     "MIXED_DELIMITER": (
         "Cả dòng nằm trong một ô (\"{value}\"): dòng này dùng dấu phân cách khác phần còn lại "
@@ -202,48 +202,63 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Coordinate \"{value}\" is not valid; the unit is treated as having none.",
     ),
     "PERSON_UNKNOWN_UNIT": (
-        "{name}: tổ {unit} không có trong danh sách tổ của phường {ward}.",
-        "{name}: unit {unit} is not in the unit list of ward {ward}.",
+        "{name}: {unit} không có trong danh sách của {in_ward}.",
+        "{name}: {unit} is not in the unit list of {in_ward}.",
     ),
     "PERSON_NO_NAME": (
         "Dòng có thông tin nhưng thiếu họ tên; bỏ qua.",
         "The row has data but no name; skipped.",
     ),
     "SEVERAL_LEADERS": (
-        "Tổ {unit} có nhiều tổ trưởng; dùng {name} (dòng đầu tiên).",
+        "{unit} có nhiều {leader}; dùng {name} (dòng đầu tiên).",
         "Unit {unit} has several leaders; using {name} (the first row).",
+    ),
+    "WARD_TYPE_UNKNOWN": (
+        "Chưa rõ {ward} là xã, phường hay đặc khu{why}: văn bản để trống chỗ này. Ghi rõ, ví dụ "
+        "\"Xã {ward}\", ở cột Xã/Phường, trong --ward hoặc ở dòng tiêu đề \"ỦY BAN NHÂN DÂN "
+        "XÃ …\".",
+        "Whether {ward} is a xã, a phường or a đặc khu is not known{why}: documents leave it "
+        "blank. Give it, e.g. \"Xã {ward}\", in the ward column, in --ward or in a title row "
+        "\"ỦY BAN NHÂN DÂN XÃ …\".",
+    ),
+    "WARD_NOT_IN_OFFICIAL_LIST": (
+        "{ward} không có trong danh mục xã, phường, đặc khu từ 1/7/2025{closest}; có thể tên "
+        "gõ sai, hoặc dữ liệu từ trước khi sắp xếp đơn vị hành chính.",
+        "{ward} is not in the official list of communes since 1/7/2025{closest}; the name may "
+        "be mistyped, or the data older than the 2025 reorganisation.",
     ),
     # Findings while planning.
     "PROXIMITY_NUMBERING": (
-        "Phường {ward}: không có tọa độ hay danh sách tổ liền kề; khoảng cách được tính theo số "
-        "thứ tự tổ. Thêm cột Vĩ độ / Kinh độ để có phương án tốt hơn.",
-        "Ward {ward}: no coordinates or neighbours; distance is taken from the unit numbering. "
+        "{ward_title}: không có tọa độ hay danh sách {units} liền kề; khoảng cách được tính theo "
+        "số thứ tự {units}. Thêm cột Vĩ độ / Kinh độ để có phương án tốt hơn.",
+        "{ward_title}: no coordinates or neighbours; distance is taken from the unit numbering. "
         "Add latitude / longitude columns for a better plan.",
     ),
     "PARTIAL_COORDINATES": (
-        "Phường {ward}: {count}/{total} tổ chưa có tọa độ (đầu tiên: {first}), nên không dùng "
-        "được khoảng cách thật. Bổ sung Vĩ độ / Kinh độ cho các tổ này.",
-        "Ward {ward}: {count} of {total} units have no coordinates (first: {first}), so real "
+        "{ward_title}: {count}/{total} {units} chưa có tọa độ (đầu tiên: {first}), nên không "
+        "dùng được khoảng cách thật. Bổ sung Vĩ độ / Kinh độ cho các {units} này.",
+        "{ward_title}: {count} of {total} units have no coordinates (first: {first}), so real "
         "distances cannot be used. Add latitude / longitude for them.",
     ),
     "NEIGHBOURS_DISCONNECTED": (
-        "Phường {ward}: danh sách tổ liền kề không nối hết các tổ; tổ không nối được coi là xa.",
-        "Ward {ward}: the neighbours list does not connect every unit; unconnected units count "
+        "{ward_title}: danh sách liền kề không nối hết các {units}; {units} không nối được coi "
+        "là xa.",
+        "{ward_title}: the neighbours list does not connect every unit; unconnected units count "
         "as far apart.",
     ),
     "UNKNOWN_NEIGHBOUR": (
-        "Tổ liền kề \"{value}\" không có trong phường.",
-        "Neighbour \"{value}\" is not a unit of the ward.",
+        "Liền kề \"{value}\" không có trong danh sách của {in_ward}.",
+        "Neighbour \"{value}\" is not a unit of {in_ward}.",
     ),
     "JOINED_TEAM": (
-        "{unit} là tổ lẻ, được ghép vào tổ công nghệ số {team} của tổ gần nhất ({nearest}); "
-        "đề nghị rà soát.",
+        "{unit} là {units} lẻ, được ghép vào tổ công nghệ số {team} của {units} gần nhất "
+        "({nearest}); đề nghị rà soát.",
         "{unit} is left over and joins team {team} of its nearest unit ({nearest}); please "
         "review.",
     ),
     "NO_LEADER": (
-        "Tổ công nghệ số {team} chưa có tổ trưởng: không có thông tin tổ trưởng của {units}.",
-        "Team {team} has no leader: no leader data for {units}.",
+        "Tổ công nghệ số {team} chưa có tổ trưởng: không có thông tin {leader} của {unit}.",
+        "Team {team} has no leader: no leader data for {unit}.",
     ),
     "NO_CANDIDATE": (
         "Tổ công nghệ số {team}: {unit} không có người thuộc đoàn thể để làm thành viên; "
@@ -278,30 +293,30 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{unit} is in team {other} and in team {team}.",
     ),
     "UNKNOWN_UNIT": (
-        "Tổ {team} ghi \"{unit}\" nhưng không có tổ này trong danh sách tổ dân phố.",
-        "Team {team} names \"{unit}\", which is not in the unit file.",
+        "Tổ {team} ghi \"{unit}\" nhưng không có trong danh sách của {in_ward}.",
+        "Team {team} names \"{unit}\", which is not in the unit list of {in_ward}.",
     ),
     "LARGE_UNIT_NOT_ALONE": (
-        "{unit} có {households} hộ (từ ngưỡng trở lên) nhưng ghép chung với tổ khác.",
+        "{unit} có {households} hộ (từ ngưỡng trở lên) nhưng ghép chung với {units} khác.",
         "{unit} has {households} households (at or above the threshold) but shares its team.",
     ),
     "SMALL_UNIT_ALONE": (
-        "{unit} dưới ngưỡng số hộ nhưng đứng riêng, trong khi còn tổ nhỏ khác để ghép.",
+        "{unit} dưới ngưỡng số hộ nhưng đứng riêng, trong khi còn {units} nhỏ khác để ghép.",
         "{unit} is below the threshold yet alone, although another small unit could pair "
         "with it.",
     ),
     "TOO_MANY_UNITS": (
-        "Tổ {team} gồm {count} tổ dân phố, quá {limit}.",
+        "Tổ {team} gồm {count} {units}, quá {limit}.",
         "Team {team} holds {count} units, more than {limit}.",
     ),
     "AVOIDABLE_CROSS_AREA": (
-        "Tổ {team} ghép khác khu phố dù khu phố {area} ({count} tổ nhỏ) có thể ghép trong "
+        "Tổ {team} ghép khác {area_word} dù {area} ({count} {units} nhỏ) có thể ghép trong "
         "nội bộ.",
         "Team {team} crosses areas although area {area} ({count} small units) could pair "
         "internally.",
     ),
     "LEADER_NOT_UNIT_LEADER": (
-        "Tổ trưởng {name} không phải tổ trưởng của tổ dân phố nào trong tổ {team}.",
+        "Tổ trưởng {name} không phải {leader} nào trong tổ {team}.",
         "Leader {name} leads none of the units of team {team}.",
     ),
     "LEADER_NOT_YOUNGEST": (
@@ -406,8 +421,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col_documents": ("Văn bản", "Documents"),
     # Terminal words.
     "summary_title": ("Kết quả lập tổ công nghệ số", "TCNS team plan"),
-    "col_ward": ("Phường", "Ward"),
-    "col_units": ("Số tổ dân phố / khu phố", "Units"),
+    "col_ward": ("{ward_word}", "Ward"),
+    "col_units": ("Số {units_word}", "Units"),
     "col_households": ("Số hộ", "Households"),
     "col_teams": ("Số tổ công nghệ số", "Teams"),
     "col_solo": ("  tổ riêng (≥ ngưỡng hộ)", "  solo"),
@@ -415,7 +430,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col_joined": ("  ghép tổ lẻ", "  joined"),
     "col_members": ("Số người (tổ trưởng, tổ phó, thành viên)", "People"),
     "col_open": ("Chỗ thành viên còn trống", "Open slots"),
-    "short_col_units": ("TDP", "Units"),
+    "short_col_units": ("Đ.vị", "Units"),
     "short_col_households": ("Hộ", "Homes"),
     "short_col_teams": ("Tổ", "Teams"),
     "short_col_solo": ("Riêng", "Solo"),
@@ -424,7 +439,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "short_col_members": ("Người", "People"),
     "short_col_open": ("Trống", "Open"),
     "summary_caption": (
-        "TDP: tổ dân phố / khu phố; Tổ: tổ công nghệ số (Riêng: tổ ≥ ngưỡng hộ, Đôi: ghép 2 tổ, "
+        "Đ.vị: {units_word}; Tổ: tổ công nghệ số (Riêng: tổ ≥ ngưỡng hộ, Đôi: ghép 2 tổ, "
         "Lẻ: ghép tổ lẻ); Người: tổ trưởng, tổ phó, thành viên; Trống: chỗ thành viên còn trống.",
         "Units: TDP / khu phố; Teams (Solo, Pair, Join); People: leaders, deputies, members; "
         "Open: member places left open.",
@@ -439,9 +454,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "… và {count} {code} nữa (xem trang \"Cảnh báo\" trong tệp Excel).",
         "… and {count} more {code} (see the \"Cảnh báo\" sheet of the workbook).",
     ),
-    "more_wards": ("… và {count} phường nữa (xem trang Tổng hợp)",
+    "more_wards": ("… và {count} xã, phường nữa (xem trang Tổng hợp)",
                    "… and {count} more wards (see the Tổng hợp sheet)"),
-    "wrote_split": ("Đã ghi {count} tệp, mỗi phường một tệp, vào {folder}",
+    "wrote_split": ("Đã ghi {count} tệp, mỗi xã, phường một tệp, vào {folder}",
                     "Wrote {count} workbooks, one per ward, in {folder}"),
     "wrote": ("Đã ghi {file}", "Wrote {file}"),
     "writing": ("Đang ghi {file}…", "Writing {file}…"),
@@ -450,7 +465,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "where_row": ("dòng {row}", "row {row}"),
     "where_column": ("cột \"{column}\"", "column \"{column}\""),
     "proximity_coordinates": ("tọa độ", "coordinates"),
-    "proximity_adjacency": ("tổ liền kề", "adjacency"),
+    "proximity_adjacency": ("liền kề", "adjacency"),
     "proximity_numbering": ("số thứ tự", "numbering"),
 }
 

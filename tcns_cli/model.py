@@ -49,7 +49,7 @@ class Person:
     digital_skills: bool = False
     is_unit_leader: bool = False
     source: Source = field(default_factory=Source, compare=False)
-    unit_type: str | None = None  # the type of that unit (tcns_cli.places.PLACE_TYPES)
+    unit_type: str | None = "to_dan_pho"  # the type of that unit (places.PLACE_TYPES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +74,18 @@ class Unit:
     area_type: str | None = "khu_pho"
 
     @property
-    def key(self) -> tuple[str | None, str]:
-        """The unit's identity inside its ward."""
-        return (self.area, self.label)
+    def key(self) -> UnitKey:
+        """The unit's identity inside its ward (a merged commune may have a Thôn 1 and a
+        Tổ dân phố 1)."""
+        return (self.area, self.label, self.unit_type)
 
     @property
     def node_id(self) -> str:
         """The key as one string (neighbour lists, graphs)."""
-        return f"{self.area or ''}\x1f{self.label}"
+        return f"{self.area or ''}\x1f{self.label}\x1f{self.unit_type}"
+
+
+UnitKey = tuple[str | None, str, str]
 
 
 def unit_order(unit: Unit) -> tuple[object, ...]:
@@ -144,6 +148,7 @@ class WardPlan:
     ward: str
     proximity: Proximity
     teams: tuple[Team, ...]
+    ward_type: str | None = None  # phường, xã, đặc khu, thị trấn; None: not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,40 +193,55 @@ class Dataset:
     people: tuple[Person, ...]
     findings: tuple[Finding, ...]
     files: tuple[str, ...] = ()
+    ward_types: tuple[tuple[str, str | None], ...] = ()
 
     def wards(self) -> list[str]:
         """Ward names in input order."""
         return list(dict.fromkeys(u.ward for u in self.units))
 
+    def ward_type(self, ward: str) -> str | None:
+        """The ward's type (phường, xã, đặc khu, thị trấn), None when not known."""
+        return dict(self.ward_types).get(ward)
+
 
 class UnitIndex:
-    """Looks units up by ward and key, the way officers write them."""
+    """Looks units up by ward, area and label, the way officers write them; the type word,
+    when the text gives one, tells a Thôn 1 from a Tổ dân phố 1."""
 
     def __init__(self, units: list[Unit] | tuple[Unit, ...]) -> None:
-        self.by_key: dict[tuple[str, str | None, str | None], Unit] = {}
+        self.by_key: dict[tuple[str, str | None, str | None], list[Unit]] = defaultdict(list)
         self.by_label: dict[tuple[str, str], list[Unit]] = defaultdict(list)
         for unit in units:
-            self.by_key.setdefault((unit.ward, unit.area, unit.label), unit)
+            self.by_key[(unit.ward, unit.area, unit.label)].append(unit)
             self.by_label[(unit.ward, unit.label)].append(unit)
         self.wards = list(dict.fromkeys(u.ward for u in units))
 
-    def find(self, ward: str | None, area: str | None, label: str | None) -> Unit | None:
+    def find(self, ward: str | None, area: str | None, label: str | None,
+             unit_type: str | None = None) -> Unit | None:
         """The unit meant by this key; a label unique in its ward needs no area."""
         for candidate in [ward] if ward is not None else self.wards:
-            unit = self._find_in(candidate, area, label) if candidate else None
+            unit = self._find_in(candidate, area, label, unit_type) if candidate else None
             if unit is not None:
                 return unit
         return None
 
-    def _find_in(self, ward: str, area: str | None, label: str | None) -> Unit | None:
-        exact = self.by_key.get((ward, area, label))
-        if exact is not None:
-            return exact
+    def _find_in(self, ward: str, area: str | None, label: str | None,
+                 unit_type: str | None) -> Unit | None:
+        exact = _of_type(self.by_key.get((ward, area, label), []), unit_type)
+        if len(exact) == 1:
+            return exact[0]
         name = label if label is not None else area
-        same = self.by_label.get((ward, name), []) if name is not None else []
+        same = _of_type(self.by_label.get((ward, name), []), unit_type) if name else []
         if area is not None and label is not None:
             same = [u for u in same if unit_slots(u)[0] in (None, area)]
         return same[0] if len(same) == 1 else None
+
+
+def _of_type(units: list[Unit], unit_type: str | None) -> list[Unit]:
+    """The units of that type, when there is a choice and the type is known."""
+    if unit_type is None or len(units) < 2:
+        return units
+    return [u for u in units if u.unit_type == unit_type] or units
 
 
 LEADER, DEPUTY, MEMBER = "leader", "deputy", "member"  # roles in a team

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from tcns_cli.messages import Localized
 from tcns_cli.normalize import cell_text, fold, nfc
 
 if TYPE_CHECKING:
@@ -45,18 +46,49 @@ class PlaceType:
 
 
 KHU_PHO, TO_DAN_PHO = "khu_pho", "to_dan_pho"
-PLACE_TYPES: dict[str, PlaceType] = {
-    KHU_PHO: PlaceType(KHU_PHO, "Khu phố", "KP", VILLAGE),
-    TO_DAN_PHO: PlaceType(TO_DAN_PHO, "Tổ dân phố", "Tổ", GROUP),
-}
+PLACE_TYPES: dict[str, PlaceType] = {t.key: t for t in (
+    PlaceType(KHU_PHO, "Khu phố", "KP", VILLAGE),
+    PlaceType("thon", "Thôn", "Thôn", VILLAGE),
+    PlaceType("ap", "Ấp", "Ấp", VILLAGE),
+    PlaceType("ban", "Bản", "Bản", VILLAGE),
+    PlaceType("buon", "Buôn", "Buôn", VILLAGE),
+    PlaceType("soc", "Sóc", "Sóc", VILLAGE),
+    PlaceType("plei", "Plei", "Plei", VILLAGE),
+    PlaceType("xom", "Xóm", "Xóm", VILLAGE),
+    PlaceType("lang", "Làng", "Làng", VILLAGE),
+    PlaceType("khom", "Khóm", "Khóm", VILLAGE),
+    PlaceType("khu_dan_cu", "Khu dân cư", "Khu dân cư", VILLAGE),
+    PlaceType("khu_vuc", "Khu vực", "Khu vực", VILLAGE),
+    PlaceType(TO_DAN_PHO, "Tổ dân phố", "Tổ", GROUP),
+    PlaceType("to_nhan_dan", "Tổ nhân dân", "Tổ", GROUP),
+)}
+# The words that name a type, folded, longest first (``Tổ dân phố`` before ``Tổ``).
+_TYPE_WORDS = (
+    ("to dan pho", TO_DAN_PHO), ("to nhan dan", "to_nhan_dan"), ("khu dan cu", "khu_dan_cu"),
+    ("khu pho", KHU_PHO), ("khu vuc", "khu_vuc"), ("tdp", TO_DAN_PHO), ("kp", KHU_PHO),
+    ("thon", "thon"), ("ap", "ap"), ("ban", "ban"), ("buon", "buon"), ("soc", "soc"),
+    ("plei", "plei"), ("xom", "xom"), ("lang", "lang"), ("khom", "khom"), ("to", TO_DAN_PHO),
+)
+_TYPE_OF_WORD = dict(_TYPE_WORDS)
 
-# Column titles of the workbooks (the ward's, the area's and the unit's).
-WARD_WORD, AREA_WORD, UNIT_WORD = "Phường", "Khu phố", "Tổ dân phố"
+# Ward types (SPEC §1.1): the type is kept as the word the JSON carries.
+PHUONG, XA, DAC_KHU, THI_TRAN = "phường", "xã", "đặc khu", "thị trấn"
+WARD_TYPES = (PHUONG, XA, DAC_KHU, THI_TRAN)
+_WARD_TYPE_WORDS = {"phuong": PHUONG, "p": PHUONG, "xa": XA, "x": XA, "dac khu": DAC_KHU,
+                    "thi tran": THI_TRAN, "tt": THI_TRAN}
+
+
+# The place columns of the blank input template (any kind of commune fills it in).
+TEMPLATE_COLUMNS = ("Xã/Phường", "Thôn, ấp, khu phố", "Tổ dân phố")
 
 # Header aliases of the place columns (SPEC §2.2; matching ignores accents and case).
-WARD_HEADERS = ("Phường", "Phường/Xã", "Phường/ Xã", "Xã", "Ward", "Tên phường", "Xã/Phường")
+WARD_HEADERS = ("Phường", "Phường/Xã", "Phường/ Xã", "Xã", "Ward", "Tên phường", "Xã/Phường",
+                "Đặc khu", "Thị trấn", "Xã, phường", "Tên xã", "Đơn vị hành chính")
 AREA_HEADERS = ("Khu phố", "KP", "Khu phố/Ấp", "Khu phố/ ấp", "Ấp", "Khu vực", "Tên khu phố",
-                "Thôn", "Khu phố, ấp")
+                "Thôn", "Khu phố, ấp", "Bản", "Buôn", "Sóc", "Plei", "Xóm", "Làng", "Khóm",
+                "Khu dân cư", "Thôn/Tổ dân phố", "Thôn, tổ dân phố", "Tên thôn", "Tên ấp",
+                "Tên bản", "Thôn, bản", "Thôn/Bản", "Thôn, xóm", "Ấp, khu phố", "Thôn, ấp",
+                "Thôn, khu phố", "Thôn/Khu phố", "Thôn, làng", "Buôn, bản", "Khóm, ấp")
 UNIT_HEADERS = ("Tổ dân phố", "TDP", "Tổ", "Số tổ", "Tên tổ", "Tổ nhân dân",
                 "Tổ dân phố phụ trách", "Tên tổ dân phố", "Số tổ dân phố")
 UNIT_LEADER_HEADERS = ("Tổ trưởng", "Họ tên tổ trưởng", "Tổ trưởng TDP", "Trưởng khu phố",
@@ -97,9 +129,9 @@ def person_slots(person: Person) -> tuple[str | None, str | None]:
 
 # --- reading labels and names -----------------------------------------------------------------
 
-# A prefix word before a khu phố / TDP label (matched on the folded text).
+# A prefix word before a unit or area label (matched on the folded text).
 _LABEL_PREFIX = re.compile(
-    r"^(to dan pho|to nhan dan|khu pho|khu vuc|tdp|kp|to|ap|thon|khu|so)(?![a-z])[\s.:#-]*"
+    r"^(" + "|".join(w for w, _ in _TYPE_WORDS) + r"|khu|so)(?![a-z])[\s.:#-]*"
 )
 _LEADING_NUMBER = re.compile(r"^0*(\d+)(.*)$")
 
@@ -109,14 +141,29 @@ def canonical_label(value: Any) -> str | None:
     return label_of_text(cell_text(value))
 
 
-@lru_cache(maxsize=1 << 14)
 def label_of_text(text: str) -> str | None:
     """:func:`canonical_label` of text already passed through :func:`cell_text` (cached)."""
-    label = _strip_prefix(text, _LABEL_PREFIX, times=2)
-    match = _LEADING_NUMBER.match(label)
-    if match:
-        label = match.group(1) + match.group(2)
-    return nfc(label) or None
+    return typed_label(text)[0]
+
+
+@lru_cache(maxsize=1 << 14)
+def typed_label(text: str) -> tuple[str | None, str | None]:
+    """The canonical label and the type its own word names: ``Thôn 01`` → ``("1", "thon")``,
+    ``Bản Nà Lốc`` → ``("Nà Lốc", "ban")``, ``12`` → ``("12", None)``."""
+    kind: str | None = None
+    label = text
+    for _ in range(2):  # "Tổ dân phố số 3"
+        folded = fold(label)
+        match = _LABEL_PREFIX.match(folded)
+        if not match or len(folded) != len(label):
+            break
+        kind = kind or _TYPE_OF_WORD.get(match.group(1))
+        label = label[match.end() :]
+    label = label.strip(" .:-#")
+    number = _LEADING_NUMBER.match(label)
+    if number:
+        label = number.group(1) + number.group(2)
+    return nfc(label) or None, kind
 
 
 def _strip_prefix(raw: str, pattern: re.Pattern[str], times: int = 1) -> str:
@@ -130,31 +177,78 @@ def _strip_prefix(raw: str, pattern: re.Pattern[str], times: int = 1) -> str:
     return raw.strip(" .:-#")
 
 
-_WARD_PREFIX = re.compile(r"^(phuong|xa|thi tran)(\s+|\.\s*)|^p\.\s*")
+_TYPE_IN_HEADER = re.compile(r"(?<![a-z])(" + "|".join(w for w, _ in _TYPE_WORDS) + r")(?![a-z])")
+
+
+@lru_cache(maxsize=256)
+def type_of_header(header: str) -> str | None:
+    """The unit type a column's header names first: ``Thôn, bản`` → thôn, ``Tên ấp`` → ấp."""
+    match = _TYPE_IN_HEADER.search(fold(header))
+    return _TYPE_OF_WORD[match.group(1)] if match else None
+
+
+def header_level(header: str) -> str | None:
+    """A column titled by place types only (``Thôn, bản``, ``Khu phố/Ấp``) holds units or
+    areas of that level (``village``); ``… phụ trách`` (in team lists), or group types only
+    (``Tổ dân phố``), hold the units a row names (``group``). None for any other header."""
+    folded = fold(header)
+    if folded.endswith("phu trach"):
+        return GROUP
+    parts = [p.strip() for p in re.split(r"[,/;]|\bva\b", folded) if p.strip()]
+    kinds = [_TYPE_OF_WORD.get(p) for p in parts]
+    if not parts or None in kinds:
+        return None
+    return GROUP if all(PLACE_TYPES[k].level == GROUP for k in kinds if k) else VILLAGE
+
+
+def ward_type_of_header(header: str) -> str | None:
+    """The ward type a ward column's header names, when it names only one."""
+    found = {t for w, t in _WARD_TYPE_WORDS.items() if w not in ("p", "x", "tt")
+             and re.search(rf"(?<![a-z]){w}(?![a-z])", fold(header))}
+    return found.pop() if len(found) == 1 else None
+
+
+_WARD_PREFIX = re.compile(r"^(phuong|xa|thi tran|dac khu)(\s+|\.\s*)|^(p|x|tt)\.\s*")
 
 
 def ward_name(value: Any) -> str | None:
-    """NFC, trimmed, without a leading ``Phường`` / ``P.`` / ``Xã``."""
+    """NFC, trimmed, without a leading ``Phường`` / ``P.`` / ``Xã`` / ``Đặc khu`` / ``TT.``."""
     return ward_of_text(cell_text(value))
 
 
-@lru_cache(maxsize=1 << 14)
 def ward_of_text(text: str) -> str | None:
     """:func:`ward_name` of text already passed through :func:`cell_text` (cached)."""
-    return nfc(_strip_prefix(text, _WARD_PREFIX)) or None
+    return typed_ward(text)[0]
 
 
-_WARD_IN_TITLE = re.compile(r"\b(phuong|xa)\s+(.+)$")
+@lru_cache(maxsize=1 << 14)
+def typed_ward(text: str) -> tuple[str | None, str | None]:
+    """A ward's name and the type its text gives: ``Xã Tân Lập`` → ``("Tân Lập", "xã")``,
+    ``P. Linh Trung`` → ``("Linh Trung", "phường")``, ``Linh Trung`` → ``("Linh Trung", None)``."""
+    folded = fold(text)
+    match = _WARD_PREFIX.match(folded)
+    if not match or len(folded) != len(text):
+        return nfc(text.strip(" .:-#")) or None, None
+    word = (match.group(1) or match.group(3) or "").strip()
+    return nfc(text[match.end() :].strip(" .:-#")) or None, _WARD_TYPE_WORDS.get(word)
+
+
+_WARD_IN_TITLE = re.compile(r"(?<![a-z])(phuong|xa|dac khu|thi tran)\s+(.+)$")
 
 
 def ward_in_title(text: str) -> str | None:
     """The ward a title row names (``ỦY BAN NHÂN DÂN PHƯỜNG LINH TRUNG`` → ``Linh Trung``)."""
+    return typed_ward_in_title(text)[0]
+
+
+def typed_ward_in_title(text: str) -> tuple[str | None, str | None]:
+    """The ward a title row names, and its type (``… XÃ TÂN LẬP`` → ``("Tân Lập", "xã")``)."""
     folded = fold(text)
     match = _WARD_IN_TITLE.search(folded)
     if not match or len(folded) != len(text):
-        return None
+        return None, None
     name = text[match.start(2) :].strip(" .,:")
-    return ward_name(name.title() if name.isupper() else name)
+    return ward_name(name.title() if name.isupper() else name), _WARD_TYPE_WORDS[match.group(1)]
 
 
 _AREA_HEADING = re.compile(r"^(khu pho|kp|ap|thon|khu vuc)\b[\s.:-]*[\w ]{0,30}$")
@@ -220,16 +314,35 @@ def unit_labels(areas: str, units: str) -> list[tuple[str | None, str | None]]:
 
 # --- showing places ----------------------------------------------------------------------------
 
+def _kind(kind: str | None, default: str) -> PlaceType:
+    return PLACE_TYPES.get(kind or "", PLACE_TYPES[default])
+
+
+def unit_name(label: str, kind: str | None) -> str:
+    """A unit or area as documents show it: ``Tổ 3``, ``Khu phố 3``, ``Thôn Đông``."""
+    place = _kind(kind, TO_DAN_PHO)
+    word = place.short if place.level == GROUP else place.word
+    return f"{word} {label}"
+
+
+def short_name(label: str | None, kind: str | None) -> str:
+    """A place in messages and lists: ``KP 3``, ``Tổ 3``, ``Thôn 1``, ``Ấp Cây Me``."""
+    return f"{_kind(kind, KHU_PHO).short} {label}"
+
+
 def describe_slots(khu_pho: str | None, tdp: str | None) -> str:
-    """``KP 1 / Tổ 3``, ``KP 1``, ``Tổ 3``: a place in messages."""
+    """``KP 1 / Tổ 3``, ``KP 1``, ``Tổ 3``: a place given only by its two columns."""
     if tdp is None:
         return f"KP {khu_pho}"
     return f"KP {khu_pho} / Tổ {tdp}" if khu_pho else f"Tổ {tdp}"
 
 
 def describe(unit: Unit) -> str:
-    """A unit in messages: ``KP 1 / Tổ 3``."""
-    return describe_slots(*unit_slots(unit))
+    """A unit in messages: ``KP 1 / Tổ 3``, ``Thôn 1``, ``Thôn 2 / Xóm 5``."""
+    own = short_name(unit.label, unit.unit_type)
+    if unit.area is None:
+        return own
+    return f"{short_name(unit.area, unit.area_type)} / {own}"
 
 
 def describe_all(units: Iterable[Unit]) -> str:
@@ -237,67 +350,151 @@ def describe_all(units: Iterable[Unit]) -> str:
     return ", ".join(describe(u) for u in units)
 
 
-def area_text(label: str | None) -> str:
-    """``3`` → ``Khu phố 3``; a named area stays as written."""
-    if label is None:
-        return ""
-    return f"Khu phố {label}" if label[:1].isdigit() else label
+def unit_display(unit: Unit) -> str:
+    """The unit's own name with its type word (JSON's ``name``): ``Tổ 3``, ``Thôn Đông``."""
+    return unit_name(unit.label, unit.unit_type)
 
 
-def unit_text(label: str | None) -> str:
-    """``3`` → ``Tổ 3``; a named group stays as written."""
-    if label is None:
-        return ""
-    return f"Tổ {label}" if label[:1].isdigit() else label
+def type_words(kinds: Iterable[str | None], default: str = TO_DAN_PHO) -> str:
+    """The words of several types as a title: ``Thôn, bản``, ``Tổ dân phố``."""
+    words = list(dict.fromkeys(_kind(k, default).word for k in kinds)) or [
+        PLACE_TYPES[default].word]
+    return ", ".join([words[0], *(w.lower() for w in words[1:])])
 
 
-def area_short(label: str | None) -> str:
-    """``KP 3``: an area in a list of several."""
-    return f"KP {label}"
+def area_word(kind: str | None) -> str:
+    """An area's kind in a sentence: ``khu phố``, ``thôn``."""
+    return _kind(kind, KHU_PHO).word.lower()
 
 
-def areas_of(units: Sequence[Unit]) -> tuple[str, ...]:
-    """The distinct khu phố (slot) of the units, in unit order."""
-    return tuple(dict.fromkeys(k for u in units if (k := unit_slots(u)[0]) is not None))
+def units_word(units: Sequence[Unit]) -> str:
+    """The units' kind in a sentence: ``tổ`` (tổ dân phố), ``thôn``, ``khu phố``."""
+    place = _kind(units[0].unit_type if units else None, TO_DAN_PHO)
+    return "tổ" if place.level == GROUP else place.word.lower()
+
+
+def unit_words(units: Sequence[Unit]) -> dict[str, Localized]:
+    """Words about a ward's units for messages: ``{units}`` (``tổ``, ``thôn``) and
+    ``{leader}`` (``tổ trưởng``, ``trưởng thôn``)."""
+    kinds = [units[0].unit_type] if units else []
+    return {"units": Localized(units_word(units), "units"),
+            "leader": Localized(leader_title(kinds).lower(), "leader")}
+
+
+def ward_words(ward: str, ward_type: str | None) -> dict[str, Localized]:
+    """A ward for messages: ``{in_ward}`` (``phường Linh Trung``) and ``{ward_title}`` at the
+    start of a sentence (``Phường Linh Trung``)."""
+    shown = ward_display(ward, ward_type)
+    return {"in_ward": Localized(shown, f"ward {ward}"),
+            "ward_title": Localized(shown[:1].upper() + shown[1:], f"Ward {ward}")}
+
+
+def ward_display(ward: str, ward_type: str | None) -> str:
+    """``xã Tân Lập``, ``phường Linh Trung``; just the name when the type is not known."""
+    return f"{ward_type} {ward}" if ward_type else ward
+
+
+def ward_column(types: Iterable[str | None]) -> str:
+    """The ward column's title: ``Xã``, ``Phường``…; ``Xã/Phường`` when mixed or unknown."""
+    found = set(types)
+    if len(found) == 1 and None not in found:
+        return str(found.pop()).capitalize()
+    return "Xã/Phường"
+
+
+def committee(wards: Sequence[tuple[str, str | None]]) -> tuple[str, str]:
+    """The roster's committee line and the name in its subtitle: ``XÃ TÂN LẬP`` and ``Ủy ban
+    nhân dân xã Tân Lập``. A type not known, or several wards, leaves a blank to fill in."""
+    blank = "…………"
+    if len(wards) == 1:
+        name, kind = wards[0]
+        if kind:
+            return f"{kind.upper()} {name.upper()}", f"Ủy ban nhân dân {kind} {name}"
+        return f"{blank} {name.upper()}", f"Ủy ban nhân dân {blank} {name}"
+    kinds = {kind for _, kind in wards}
+    kind = next(iter(kinds)) if len(kinds) == 1 else None
+    if kind:
+        return f"{kind.upper()} ……………", f"Ủy ban nhân dân {kind}"
+    return "……………", "Ủy ban nhân dân"
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The place words of one workbook, from its wards' and units' types."""
+
+    wards: tuple[tuple[str, str | None], ...]
+    area_types: tuple[str, ...]
+    unit_types: tuple[str, ...]
+
+    @classmethod
+    def of(cls, wards: Iterable[tuple[str, str | None]], units: Iterable[Unit]) -> Words:
+        """The words for these wards (name, type) and their units."""
+        areas: dict[str, None] = {}
+        kinds: dict[str, None] = {}
+        for unit in units:
+            kinds[unit.unit_type] = None
+            if unit.area is not None:
+                areas[unit.area_type or KHU_PHO] = None
+        return cls(tuple(wards), tuple(areas), tuple(kinds))
+
+    @property
+    def ward(self) -> str:
+        """The ward column's title."""
+        return ward_column(t for _, t in self.wards)
+
+    @property
+    def area(self) -> str | None:
+        """The area column's title; None when no unit has an area (one level)."""
+        return type_words(self.area_types, KHU_PHO) if self.area_types else None
+
+    @property
+    def unit(self) -> str:
+        """The unit column's title: ``Tổ dân phố``, ``Thôn, bản``."""
+        return type_words(self.unit_types)
 
 
 def area_cell(units: Sequence[Unit]) -> str:
-    """The khu phố column of a team: ``Khu phố 3``, or ``KP 3, KP 5`` across khu phố."""
-    kps = areas_of(units)
-    return area_text(kps[0]) if len(kps) == 1 else ", ".join(area_short(k) for k in kps)
+    """The area column of a team: ``Khu phố 3``, or ``KP 3, KP 5`` across areas."""
+    areas = list(dict.fromkeys((u.area, u.area_type) for u in units if u.area is not None))
+    if len(areas) == 1:
+        label, kind = areas[0]
+        return unit_name(label, kind or KHU_PHO) if label is not None else ""
+    return ", ".join(short_name(label, kind) for label, kind in areas)
 
 
 def units_cell(units: Sequence[Unit]) -> str:
-    """``Tổ 3, Tổ 4``; across khu phố ``Tổ 13 (KP 3), Tổ 4 (KP 5)`` so each TDP is exact."""
-    if unit_slots(units[0])[1] is None:
-        return ""
-    if len(areas_of(units)) > 1:
-        return ", ".join(f"{unit_text(u.label)} ({area_short(unit_slots(u)[0])})" for u in units)
-    return ", ".join(unit_text(u.label) for u in units)
+    """``Tổ 3, Tổ 4``; across areas ``Tổ 13 (KP 3), Tổ 4 (KP 5)`` so each unit is exact."""
+    if len({u.area for u in units if u.area is not None}) > 1:
+        return ", ".join(f"{unit_display(u)} ({short_name(u.area, u.area_type)})"
+                         for u in units)
+    return ", ".join(unit_display(u) for u in units)
 
 
 def formed_by(units: Sequence[Unit], kind: str, cross_area: bool, threshold: int) -> str:
-    """Which rule formed a team (``solo`` / ``pair`` / ``joined``), as an officer reads it."""
-    word = "tổ" if unit_slots(units[0])[1] is not None else "khu phố"
+    """Which rule formed a team (``solo`` / ``pair`` / ``joined``), as an officer reads it:
+    ``Ghép 2 tổ < 450 hộ cùng khu phố``, ``Ghép 2 thôn < 450 hộ``."""
+    word = units_word(units)
+    area = _kind(units[0].area_type, KHU_PHO).word.lower()
     if kind == "solo":
         return f"Tổ ≥ {threshold} hộ" if threshold > 0 else f"Mỗi {word} một tổ"
     if kind == "pair" and not cross_area:
-        where = " cùng khu phố" if word == "tổ" else ""
+        where = f" cùng {area}" if units[0].area is not None else ""
         return f"Ghép 2 {word} < {threshold} hộ{where}"
-    areas = ", ".join(area_short(k) for k in areas_of(units))
+    areas = ", ".join(dict.fromkeys(short_name(u.area, u.area_type) for u in units
+                                    if u.area is not None))
     if kind == "pair":
-        return f"Ghép 2 {word} lẻ < {threshold} hộ của 2 khu phố ({areas})"
+        return f"Ghép 2 {word} lẻ < {threshold} hộ của 2 {area} ({areas})"
     return f"Tổ lẻ ghép tổ gần nhất ({areas})" if areas else "Tổ lẻ ghép tổ gần nhất"
 
 
-def ward_heading(wards: Sequence[str]) -> tuple[str, str]:
-    """The roster's committee line and the name in its subtitle: ``PHƯỜNG LINH TRUNG`` and
-    ``Ủy ban nhân dân phường Linh Trung`` (several wards: a blank for the officer)."""
-    if len(wards) == 1:
-        return f"PHƯỜNG {wards[0].upper()}", f"Ủy ban nhân dân phường {wards[0]}"
-    return "PHƯỜNG ……………", "Ủy ban nhân dân phường"
+def leader_title(kinds: Iterable[str]) -> str:
+    """Who leads a unit: ``Tổ trưởng tổ dân phố``, ``Trưởng thôn``, ``Trưởng khu phố``."""
+    titles = [("Tổ trưởng tổ dân phố" if _kind(k, TO_DAN_PHO).level == GROUP
+               else f"Trưởng {_kind(k, KHU_PHO).word.lower()}") for k in kinds]
+    return " / ".join(dict.fromkeys(titles)) or "Tổ trưởng tổ dân phố"
 
 
-def pairing_scope(area: str) -> str:
-    """The profile's pairing area as a column value: ``Khu phố`` or ``Phường``."""
-    return "Khu phố" if area == "khu_pho" else "Phường"
+def pairing_scope(area: str, words: Words) -> str:
+    """The profile's pairing area in the data's words: ``Khu phố`` (the level above the
+    units, where there is one), else the ward (``Xã``, ``Phường``)."""
+    return words.area if area == "khu_pho" and words.area else words.ward

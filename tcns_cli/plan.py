@@ -15,13 +15,13 @@ from tcns_cli.errors import Finding, Report
 from tcns_cli.grouping import Group, group_ward
 from tcns_cli.matching import warm_up
 from tcns_cli.model import Dataset, Person, Plan, Proximity, Team, TeamKind, Unit, WardPlan
-from tcns_cli.places import describe, unit_slots
+from tcns_cli.places import describe, unit_slots, unit_words, ward_words
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
 
 # Below this many units a run plans in one process: starting workers would cost more.
 PARALLEL_MIN_UNITS = 2_000
-WardWork = tuple[str, list[Unit], list[Person]]
+WardWork = tuple[str, list[Unit], list[Person], str | None]
 WardResult = tuple[WardPlan, list[Finding]]
 
 
@@ -42,14 +42,17 @@ def make_plan(
     people_of: dict[str | None, list[Person]] = {}
     for person in dataset.people:
         people_of.setdefault(person.ward, []).append(person)
-    work = [(ward, units, people_of.get(ward, [])) for ward, units in units_of.items()]
+    types = dict(dataset.ward_types)
+    work = [(ward, units, people_of.get(ward, []), types.get(ward))
+            for ward, units in units_of.items()]
     count = default_workers(len(dataset.units), len(work)) if workers is None else workers
     results = (_plan_in_parallel(work, profile, count, check) if count > 1
-               else (plan_ward(ward, units, people, profile, check)
-                     for ward, units, people in work))
+               else (plan_ward(ward, units, people, profile, check, kind)
+                     for ward, units, people, kind in work))
     findings: list[Finding] = list(dataset.findings)
     wards = []
-    for plan, found in results:
+    for planned, found in results:
+        plan = WardPlan(planned.ward, planned.proximity, planned.teams, types.get(planned.ward))
         wards.append(plan)
         findings += found
         if progress is not None:
@@ -94,8 +97,8 @@ def _plan_chunk(bounds: tuple[int, int]) -> list[Packed]:
     """
     assert _SHARED is not None
     work, profile, check = _SHARED
-    return [_pack(plan_ward(ward, units, people, profile, check), units, people)
-            for ward, units, people in work[bounds[0] : bounds[1]]]
+    return [_pack(plan_ward(ward, units, people, profile, check, kind), units, people)
+            for ward, units, people, kind in work[bounds[0] : bounds[1]]]
 
 
 def _pack(result: WardResult, units: list[Unit], people: list[Person]) -> Packed:
@@ -151,7 +154,7 @@ def _plan_in_parallel(
                                initializer=_worker_start)
     try:
         for (start, _), results in zip(chunks, pool.map(_plan_chunk, chunks), strict=True):
-            for (ward, units, people), packed in zip(work[start:], results, strict=False):
+            for (ward, units, people, _), packed in zip(work[start:], results, strict=False):
                 yield _unpack(packed, ward, units, people)
             done += len(results)
     except BrokenProcessPool:
@@ -159,17 +162,18 @@ def _plan_in_parallel(
     finally:
         _SHARED = None
         pool.shutdown(cancel_futures=True)  # on Ctrl-C too: no chunk is started after it
-    for ward, units, people in work[done:]:
-        yield plan_ward(ward, units, people, profile, check)
+    for ward, units, people, kind in work[done:]:
+        yield plan_ward(ward, units, people, profile, check, kind)
 
 
 def plan_ward(
-    ward: str, units: list[Unit], people: list[Person], profile: Profile, check: bool = True
+    ward: str, units: list[Unit], people: list[Person], profile: Profile, check: bool = True,
+    ward_type: str | None = None,
 ) -> WardResult:
     """Group one ward's units (in natural order) into teams and compose each team; the
     ward's plan and what was found while planning it."""
     dist = Distances(units)
-    findings = _proximity_findings(ward, units, dist)
+    findings = _proximity_findings(ward, ward_type, units, dist)
     groups = group_ward(units, profile.grouping, dist)
     width = max(2, len(str(len(groups))))
     pool = Pool(people, profile, [u.leader for u in units if u.leader is not None])
@@ -182,24 +186,26 @@ def plan_ward(
         findings += missing
     # The same rule checks `tcns validate` runs: a correct plan yields none of them.
     if check:
-        findings += self_check(ward, units, teams, people, profile)
-    return WardPlan(ward, dist.basis, tuple(teams)), findings
+        findings += self_check(ward, units, teams, people, profile, ward_type)
+    return WardPlan(ward, dist.basis, tuple(teams), ward_type), findings
 
 
-def _proximity_findings(ward: str, units: list[Unit], dist: Distances) -> list[Finding]:
+def _proximity_findings(ward: str, ward_type: str | None, units: list[Unit], dist: Distances
+                        ) -> list[Finding]:
     """What the officer should know about the basis the ward's distances rest on."""
     findings = []
+    words = {"ward": ward, **ward_words(ward, ward_type), **unit_words(units)}
     located = [u for u in units if u.lat is not None and u.lon is not None]
     if dist.basis is not Proximity.COORDINATES and located:
         missing = [u for u in units if u.lat is None or u.lon is None]
         findings.append(Finding.of(
-            "PARTIAL_COORDINATES", {"ward": ward, "count": len(missing), "total": len(units),
+            "PARTIAL_COORDINATES", {**words, "count": len(missing), "total": len(units),
                                     "first": describe(missing[0])},
             ward, source=missing[0].source))
     if dist.basis is Proximity.NUMBERING and len(units) > 1:
-        findings.append(Finding.of("PROXIMITY_NUMBERING", {"ward": ward}, ward))
+        findings.append(Finding.of("PROXIMITY_NUMBERING", words, ward))
     if dist.disconnected:
-        findings.append(Finding.of("NEIGHBOURS_DISCONNECTED", {"ward": ward}, ward))
+        findings.append(Finding.of("NEIGHBOURS_DISCONNECTED", words, ward))
     return findings
 
 
@@ -214,6 +220,7 @@ def _team(team_id: str, ward: str, group: Group, units: list[Unit]) -> Team:
 
 def _joined_finding(team: Team, joiner: Unit, nearest: Unit) -> Finding:
     return Finding.of(
-        "JOINED_TEAM", {"unit": describe(joiner), "team": team.id, "nearest": describe(nearest)},
+        "JOINED_TEAM", {**unit_words([joiner]), "unit": describe(joiner), "team": team.id,
+                        "nearest": describe(nearest)},
         team.ward, *unit_slots(joiner), team.id, joiner.source,
     )

@@ -60,25 +60,31 @@ def print_plan_summary(console: Console, plan: Plan, lang: str) -> None:
     """One ward: a column of figures; several: one row per ward and a total. Then findings."""
     from rich.table import Table
 
+    from tcns_cli.places import Words
+
     rows = [(w.ward, ward_metrics(w.teams), text(f"proximity_{w.proximity.value}", lang))
             for w in plan.wards]
+    words = Words.of([(w.ward, w.ward_type) for w in plan.wards],
+                     (u for t in plan.teams for u in t.units))
+    named = {"ward_word": words.ward, "units_word": words.unit.lower()}
     table = Table(title=text("summary_title", lang), title_justify="left")
     if len(rows) == 1:
         ward, figures, basis = rows[0]
-        table.add_column(text("col_ward", lang))
+        table.add_column(text("col_ward", lang, **named))
         table.add_column(ward, justify="right")
         for key, value in zip(_METRICS, figures, strict=True):
-            table.add_row(text(key, lang), f"{value:,}".replace(",", "."))
+            table.add_row(text(key, lang, **named), f"{value:,}".replace(",", "."))
         table.add_row(text("col_proximity", lang), basis)
     else:
         from rich import box
 
         table.box = box.SIMPLE_HEAD  # no vertical rules: nine columns fit 80 characters
-        table.caption = text("summary_caption", lang)
+        table.caption = text("summary_caption", lang, **named)
         table.caption_justify = "left"
         totals = [sum(col) for col in zip(*(r[1] for r in rows), strict=True)]
         longest = max(len(ward) for ward, _, _ in rows)
-        table.add_column(text("col_ward", lang), min_width=min(13, longest), max_width=18)
+        table.add_column(text("col_ward", lang, **named), min_width=min(13, longest),
+                         max_width=18)
         for key, total in zip(_METRICS, totals, strict=True):
             table.add_column(text(f"short_{key}", lang), justify="right",
                              min_width=len(str(total)))

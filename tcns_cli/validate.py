@@ -21,7 +21,8 @@ def validate(
         units = tuple(u for u in dataset.units if u.ward == name)
         people = tuple(p for p in dataset.people if p.ward == name)
         mine = tuple(t for t in teams if t.ward == name)
-        findings += run_checks(Ward(name, units, mine, people, profile))
+        findings += run_checks(Ward(name, units, mine, people, profile,
+                                    dataset.ward_type(name)))
     people_count = sum(len(t.people) for t in teams)
     return Validation(Report.of(findings), len(teams), people_count)
 

@@ -142,8 +142,8 @@ def joiners_by_team(findings: Sequence[Finding]) -> dict[str | None, list[Key]]:
 
 def split_joined(team: Team, joiners: Sequence[Key]) -> tuple[list[Unit], list[Unit]]:
     """A joined team as (the team that was joined, the joiners)."""
-    joined = [u for u in team.units if u.key not in joiners]
-    return joined, [u for u in team.units if u.key in joiners]
+    joined = [u for u in team.units if (u.area, u.label) not in joiners]
+    return joined, [u for u in team.units if (u.area, u.label) in joiners]
 
 
 def pairs_and_joiners(

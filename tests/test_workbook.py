@@ -10,9 +10,16 @@ import pytest
 from typer.testing import CliRunner
 
 from tcns_cli.cli import app
-from tcns_cli.writers.excel import ROSTER_HEADERS, SHEETS
 
 HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+84 SUM(1)", "-2+3", "@SUM(A1)", "\tTab", "=1+1"]
+
+# SPEC §6.1, literally: the sheets in order, and the roster's columns for a phường of khu phố
+# and tổ dân phố (the sample ward).
+SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
+ROSTER_HEADERS = (
+    "STT", "Mã tổ", "Phường", "Khu phố", "Tổ dân phố phụ trách", "Họ và tên", "Năm sinh",
+    "Giới tính", "Chức danh trong tổ", "Đoàn thể", "Chức vụ", "Số điện thoại", "Ghi chú",
+)
 
 
 def ward_file(folder: Path) -> Path:

@@ -6,15 +6,21 @@ import dataclasses
 from pathlib import Path
 
 from tcns_cli.errors import Finding, InputErrors, Severity, TcnsError, sort_findings
+from tcns_cli.messages import Localized
 from tcns_cli.model import Dataset, Person, Unit, UnitIndex, unit_order
+from tcns_cli.normalize import cell_text
 from tcns_cli.places import (
     describe,
     key_of_slots,
     neighbour_key,
     person_slots,
+    short_name,
+    typed_ward,
     unit_slots,
-    ward_name,
+    unit_words,
+    ward_words,
 )
+from tcns_cli.readers.communes import ward_types
 from tcns_cli.readers.headers import PEOPLE_SHEET, UNIT_SHEET, find_header
 from tcns_cli.readers.people import read_people_table
 from tcns_cli.readers.tables import expand_inputs, read_tables
@@ -29,27 +35,28 @@ def read_dataset(
     unit_rows: list[UnitRow] = []
     people: list[Person] = []
     paths = expand_inputs(inputs)
-    forced_ward = ward_name(ward) if ward else None
+    forced = typed_ward(cell_text(ward)) if ward else (None, None)
     for path in paths:
-        rows, persons = _read_file(path, forced_ward, findings, need_units=True)
+        rows, persons = _read_file(path, forced, findings, need_units=True)
         unit_rows += rows
         people += persons
     if people_file is not None:
-        people += _read_people_file(people_file, forced_ward, findings)
+        people += _read_people_file(people_file, forced[0], findings)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     units = _check_duplicates(unit_rows, errors)
     if errors:
         raise InputErrors(sort_findings(errors))
     if not units:
         raise TcnsError("NO_UNITS", file=", ".join(p.name for p in paths))
-    units = _resolve_neighbours(unit_rows, units, findings)
-    units, people = _attach_people(units, people, findings)
+    types = ward_types(unit_rows, findings)
+    units = _resolve_neighbours(unit_rows, units, dict(types), findings)
+    units, people = _attach_people(units, people, dict(types), findings)
     files = tuple(p.name for p in paths)
-    return Dataset(tuple(units), tuple(people), tuple(findings), files)
+    return Dataset(tuple(units), tuple(people), tuple(findings), files, types)
 
 
 def _read_file(
-    path: Path, ward: str | None, findings: list[Finding], need_units: bool
+    path: Path, ward: tuple[str | None, str | None], findings: list[Finding], need_units: bool
 ) -> tuple[list[UnitRow], list[Person]]:
     tables = read_tables(path)
     if {"Tổng hợp", "Đề xuất tổ", "Danh sách thành viên"} <= {t.sheet for t in tables}:
@@ -66,11 +73,12 @@ def _read_file(
         raise TcnsError("NO_UNIT_SHEET", file=path.name)
     rows: list[UnitRow] = []
     for table, header in unit_tables:
-        default = ward or title_ward(table, header) or (
-            ward_name(table.sheet) if len(unit_tables) > 1 else ward_name(path.stem)
-        )
-        rows += read_unit_table(table, header, default or path.stem, findings)
-    single = _single_ward(rows, ward)
+        default = ward if ward[0] else title_ward(table, header)
+        if not default[0]:
+            named = table.sheet if len(unit_tables) > 1 else path.stem
+            default = typed_ward(cell_text(named))
+        rows += read_unit_table(table, header, (default[0] or path.stem, default[1]), findings)
+    single = _single_ward(rows, ward[0])
     persons = [
         p for table, header in people_tables
         for p in read_people_table(table, header, single, findings)
@@ -92,7 +100,7 @@ def _read_people_file(path: Path, ward: str | None, findings: list[Finding]) -> 
 
 
 def _check_duplicates(rows: list[UnitRow], errors: list[Finding]) -> list[Unit]:
-    seen: dict[tuple[str, str | None, str], Unit] = {}
+    seen: dict[tuple[str, str | None, str, str], Unit] = {}
     for row in rows:
         unit = row.unit
         first = seen.get((unit.ward, *unit.key))
@@ -110,7 +118,8 @@ def _check_duplicates(rows: list[UnitRow], errors: list[Finding]) -> list[Unit]:
 
 
 def _resolve_neighbours(
-    rows: list[UnitRow], units: list[Unit], findings: list[Finding]
+    rows: list[UnitRow], units: list[Unit], types: dict[str, str | None],
+    findings: list[Finding],
 ) -> list[Unit]:
     if not any(r.neighbour_labels for r in rows):
         return units
@@ -126,7 +135,9 @@ def _resolve_neighbours(
             other = index.find(unit.ward, area, name) or index.find(unit.ward, kp, tdp)
             if other is None or other is unit:
                 findings.append(
-                    Finding.of("UNKNOWN_NEIGHBOUR", {"value": label}, unit.ward,
+                    Finding.of("UNKNOWN_NEIGHBOUR",
+                               {"value": label, **ward_words(unit.ward, types.get(unit.ward))},
+                               unit.ward,
                                *unit_slots(unit), source=unit.source.at_column("Tổ liền kề"))
                 )
                 continue
@@ -136,21 +147,24 @@ def _resolve_neighbours(
 
 
 def _attach_people(
-    units: list[Unit], people: list[Person], findings: list[Finding]
+    units: list[Unit], people: list[Person], types: dict[str, str | None],
+    findings: list[Finding],
 ) -> tuple[list[Unit], list[Person]]:
     index = UnitIndex(units)
     leaders: dict[int, Person] = {}
     placed: list[Person] = []
     exact = index.by_key.get
     for person in people:
-        unit = exact((person.ward, person.area, person.unit)) if person.ward else None
+        same = exact((person.ward, person.area, person.unit)) if person.ward else None
+        unit = same[0] if same and len(same) == 1 else None
         if unit is None:  # not written exactly as in the unit sheet: look it up
-            unit = index.find(person.ward, person.area, person.unit)
+            unit = index.find(person.ward, person.area, person.unit, person.unit_type)
         if unit is None:
-            label = person.unit or person.area or "?"
+            label = short_name(person.unit, person.unit_type) if person.unit else "?"
+            where = ward_words(person.ward, types.get(person.ward)) if person.ward else {
+                "in_ward": Localized("?", "?")}
             findings.append(
-                Finding.of("PERSON_UNKNOWN_UNIT",
-                           {"name": person.name, "unit": label, "ward": person.ward or "?"},
+                Finding.of("PERSON_UNKNOWN_UNIT", {"name": person.name, "unit": label, **where},
                            person.ward, *person_slots(person), source=person.source)
             )
             placed.append(person)
@@ -174,7 +188,8 @@ def _note_leader(
         leaders[key] = person if current is None else _merge(current, person)
         return
     findings.append(
-        Finding.of("SEVERAL_LEADERS", {"unit": describe(unit), "name": current.name},
+        Finding.of("SEVERAL_LEADERS",
+                   {"unit": describe(unit), "name": current.name, **unit_words([unit])},
                    unit.ward, *unit_slots(unit), source=person.source)
     )
 

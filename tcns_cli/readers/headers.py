@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from tcns_cli.normalize import cell_text, squash, squash_exact
-from tcns_cli.places import AREA_HEADERS, UNIT_HEADERS, UNIT_LEADER_HEADERS, WARD_HEADERS
+from tcns_cli.places import (
+    AREA_HEADERS,
+    GROUP,
+    UNIT_HEADERS,
+    UNIT_LEADER_HEADERS,
+    VILLAGE,
+    WARD_HEADERS,
+    header_level,
+)
 
 HEADER_SCAN_ROWS = 30
 
@@ -82,6 +90,10 @@ def match_header(cells: list[Any]) -> Header:
             fld = lookup.get(key(cell)) if cell else None
             if fld and fld not in columns and col not in columns.values():
                 columns[fld] = col
+    for col, cell in enumerate(texts):  # place columns titled in the data's own words
+        field = {VILLAGE: "khu_pho", GROUP: "tdp"}.get(header_level(cell) or "") if cell else None
+        if field and field not in columns and col not in columns.values():
+            columns[field] = col
     households = columns.get("households")
     if households is not None and "given" in columns and squash(texts[households]) == "ho":
         # "Ho | Ten" typed without accents is a split name, not a household count.

@@ -11,10 +11,12 @@ from tcns_cli.messages import bad_phone
 from tcns_cli.model import Person
 from tcns_cli.normalize import birth_year, gender, nfc, organization_of_text, phone_of_text, truthy
 from tcns_cli.places import (
+    KHU_PHO,
+    TO_DAN_PHO,
     is_leader_position,
     key_of_slots,
-    label_of_text,
-    type_of_slots,
+    type_of_header,
+    typed_label,
     ward_of_text,
 )
 from tcns_cli.readers.headers import Header
@@ -55,8 +57,10 @@ def people_of(
     """
     key = name_field(block.header)
     wards = mapped(block.column("ward"), ward_of_text)
-    khu_phos = mapped(block.column("khu_pho"), label_of_text)
-    tdps = mapped(block.column("tdp"), label_of_text)
+    khu_phos = mapped(block.column("khu_pho"), typed_label)
+    tdps = mapped(block.column("tdp"), typed_label)
+    kinds = (type_of_header(block.header.labels.get("khu_pho", "")),
+             type_of_header(block.header.labels.get("tdp", "")))
     org_texts = block.column("organization")
     orgs = mapped(org_texts, organization_of_text)
     year_texts = block.column("birth_year")
@@ -74,7 +78,7 @@ def people_of(
             out.append(None)
             continue
         ward = wards[k] or default_ward
-        khu_pho, tdp = khu_phos[k], tdps[k]
+        (khu_pho, area_kind), (tdp, unit_kind) = khu_phos[k], tdps[k]
         org, known = orgs[k]
         if not known and roster:
             org = org_texts[k]
@@ -90,8 +94,10 @@ def people_of(
             findings.append(Finding.of("BAD_BIRTH_YEAR", {"value": year_texts[k]},
                                        ward, khu_pho, tdp, source=block.source(k, "birth_year")))
         area, unit = key_of_slots(khu_pho, tdp)
+        kind = (unit_kind or kinds[1] or TO_DAN_PHO) if tdp else (
+            (area_kind or kinds[0] or KHU_PHO) if khu_pho else None)
         out.append(Person(
             name, year, genders[k], ward, area, unit, org, positions[k] or None, number,
-            skills[k], leaders[k], block.source(k, key), type_of_slots(khu_pho, tdp),
+            skills[k], leaders[k], block.source(k, key), kind,
         ))
     return out

@@ -13,13 +13,13 @@ from tcns_cli.normalize import birth_year, cell_text, gender, households, person
 from tcns_cli.places import (
     KHU_PHO,
     TO_DAN_PHO,
-    canonical_label,
     is_area_heading,
-    key_of_slots,
-    label_of_text,
-    type_of_slots,
-    ward_in_title,
-    ward_of_text,
+    type_of_header,
+    typed_label,
+    typed_ward,
+    typed_ward_in_title,
+    unit_slots,
+    ward_type_of_header,
 )
 from tcns_cli.readers.headers import Header
 from tcns_cli.readers.rows import Row, data_block, mapped
@@ -35,34 +35,46 @@ class UnitRow:
     unit: Unit
     neighbour_labels: tuple[str, ...]
     label_source: Source
+    ward_type: str | None = None
 
 
-def title_ward(table: Table, header: Header) -> str | None:
-    """A ward named in the title rows above the header (``ỦY BAN NHÂN DÂN PHƯỜNG LINH TRUNG``)."""
+Typed = tuple[str | None, str | None]  # a canonical label and the type its word names
+
+
+def title_ward(table: Table, header: Header) -> Typed:
+    """A ward named in the title rows above the header (``ỦY BAN NHÂN DÂN PHƯỜNG LINH TRUNG``),
+    with its type."""
     for cells in table.rows[: header.index]:
         for cell in cells:
-            name = ward_in_title(cell_text(cell))
+            name, kind = typed_ward_in_title(cell_text(cell))
             if name is not None:
-                return name
-    return None
+                return name, kind
+    return None, None
 
 
 def read_unit_table(
-    table: Table, header: Header, default_ward: str, findings: list[Finding]
+    table: Table, header: Header, default: Typed, findings: list[Finding]
 ) -> list[UnitRow]:
     """Every unit row of one sheet; unreadable rows become error findings.
 
-    A ward whose rows name no TDP at all plans its khu phố as units (the post-2024 shape),
-    even when the sheet has a TDP column for other wards. Plain rows (a label, a count,
-    coordinates or none, no leader) are read from the columns directly; any other row goes
-    through :func:`_unit`, which reports what is wrong with it.
+    ``default`` is the ward (and its type, if known) of rows without a ward column. A ward
+    whose rows name no TDP at all plans its khu phố, thôn… as units (one level), even when
+    the sheet has a TDP column for other wards. A unit's type comes from its label's own
+    word, else from its column's header. Plain rows (a label, a count, coordinates or none,
+    no leader) are read from the columns directly; any other row goes through
+    :func:`_unit`, which reports what is wrong with it.
     """
     block = data_block(table, header, ("ward", "khu_pho"), "households", findings)
-    wards = [w or default_ward for w in mapped(block.column("ward"), ward_of_text)]
+    header_type = ward_type_of_header(header.labels.get("ward", ""))
+    named = mapped(block.column("ward"), typed_ward)
+    wards = [w or default[0] or "" for w, _ in named]
+    ward_types = [t or (header_type if w else default[1]) for w, t in named]
     tdp_texts = block.column("tdp")
     with_tdp = {w for w, text in zip(wards, tdp_texts, strict=True) if text}
-    khu_phos = mapped(block.column("khu_pho"), label_of_text)
-    tdps = mapped(tdp_texts, label_of_text)
+    kinds = (type_of_header(header.labels.get("khu_pho", "")),
+             type_of_header(header.labels.get("tdp", "")))
+    khu_phos = mapped(block.column("khu_pho"), typed_label)
+    tdps = mapped(tdp_texts, typed_label)
     counts = mapped(block.cells.get("households") or [""] * len(block), households)
     lats = mapped(block.cells.get("lat") or [""] * len(block), _latitude)
     lons = mapped(block.cells.get("lon") or [""] * len(block), _longitude)
@@ -72,19 +84,21 @@ def read_unit_table(
     out: list[UnitRow] = []
     for k, ward in enumerate(wards):
         has_tdp = ward in with_tdp
-        khu_pho, tdp = khu_phos[k], tdps[k] if has_tdp else None
-        label = tdp if has_tdp else khu_pho
+        khu_pho, tdp = khu_phos[k], tdps[k] if has_tdp else (None, None)
+        label = tdp[0] if has_tdp else khu_pho[0]
         count, lat, lon = counts[k], lats[k], lons[k]
         if label is None or count is None or lat is _BAD or lon is _BAD or leaders[k]:
             row = block.row(k)
-            unit = _unit(row, ward, has_tdp, findings)
+            unit = _unit(row, ward, (khu_pho, tdp, kinds), has_tdp, findings)
             if unit is not None:
                 label_source = row.at("tdp" if has_tdp else "khu_pho")
-                out.append(UnitRow(unit, _neighbour_labels(neighbours[k]), label_source))
+                out.append(UnitRow(unit, _neighbour_labels(neighbours[k]), label_source,
+                                   ward_types[k]))
             continue
-        unit = _new_unit(ward, khu_pho, tdp, count, lat, lon, None, block.source(k))
+        unit = _new_unit(ward, khu_pho, tdp, kinds, count, lat, lon, block.source(k))
         labels = _neighbour_labels(neighbours[k]) if neighbours[k] else ()
-        out.append(UnitRow(unit, labels, block.source(k, "tdp" if has_tdp else "khu_pho")))
+        out.append(UnitRow(unit, labels, block.source(k, "tdp" if has_tdp else "khu_pho"),
+                           ward_types[k]))
     return out
 
 
@@ -116,10 +130,10 @@ def _plain_coordinate(value: Any, limit: float) -> float | None:
     return number if -limit <= number <= limit else _BAD
 
 
-def _unit(row: Row, ward: str, has_tdp: bool, findings: list[Finding]) -> Unit | None:
-    khu_pho = canonical_label(row.get("khu_pho"))
-    tdp = canonical_label(row.get("tdp")) if has_tdp else None
-    label = tdp if has_tdp else khu_pho
+def _unit(row: Row, ward: str, labels: tuple[Typed, Typed, Typed], has_tdp: bool,
+          findings: list[Finding]) -> Unit | None:
+    khu_pho, tdp, kinds = labels
+    label = tdp[0] if has_tdp else khu_pho[0]
     filled = [f for f, text in row.texts.items() if text]
     if len(filled) == 1 and _SEPARATORS.search(row.texts[filled[0]]):
         # "KP1,Tổ 2,120" in one cell of a ";" file: a line typed with another separator.
@@ -137,18 +151,25 @@ def _unit(row: Row, ward: str, has_tdp: bool, findings: list[Finding]) -> Unit |
     if count is None:
         return None
     lat, lon = _coordinate(row, "lat", findings), _coordinate(row, "lon", findings)
-    leader = _leader(row, ward, khu_pho, tdp, findings)
-    return _new_unit(ward, khu_pho, tdp, count, lat, lon, leader, row.source)
+    unit = _new_unit(ward, khu_pho, tdp, kinds, count, lat, lon, row.source)
+    leader = _leader(row, unit, findings)
+    if leader is None:
+        return unit
+    return Unit(unit.ward, unit.area, unit.label, unit.households, unit.lat, unit.lon, (),
+                leader, unit.source, unit.unit_type, unit.area_type)
 
 
-def _new_unit(ward: str, khu_pho: str | None, tdp: str | None, count: int, lat: float | None,
-              lon: float | None, leader: Person | None, source: Source) -> Unit:
-    """A unit from its khu phố and TDP columns: a TDP under its khu phố, else the khu phố."""
-    if tdp is not None:
-        return Unit(ward, khu_pho, tdp, count, lat, lon, (), leader, source, TO_DAN_PHO,
-                    KHU_PHO if khu_pho is not None else None)
-    assert khu_pho is not None
-    return Unit(ward, None, khu_pho, count, lat, lon, (), leader, source, KHU_PHO, None)
+def _new_unit(ward: str, khu_pho: Typed, tdp: Typed, kinds: Typed, count: int,
+              lat: float | None, lon: float | None, source: Source) -> Unit:
+    """A unit from its two place columns: a TDP under its khu phố (thôn…), else the khu phố
+    (thôn, ấp…) itself. Types: the label's own word, else the column's, else the usual."""
+    if tdp[0] is not None:
+        area_type = (khu_pho[1] or kinds[0] or KHU_PHO) if khu_pho[0] is not None else None
+        return Unit(ward, khu_pho[0], tdp[0], count, lat, lon, (), None, source,
+                    tdp[1] or kinds[1] or TO_DAN_PHO, area_type)
+    assert khu_pho[0] is not None
+    return Unit(ward, None, khu_pho[0], count, lat, lon, (), None, source,
+                khu_pho[1] or kinds[0] or KHU_PHO, None)
 
 
 def _error(code: str, row: Row, column: str, **params: Any) -> Finding:
@@ -183,20 +204,17 @@ def _neighbour_labels(value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for part in re.split(r"[,;]", text) if part.strip())
 
 
-def _leader(
-    row: Row, ward: str, khu_pho: str | None, tdp: str | None, findings: list[Finding]
-) -> Person | None:
+def _leader(row: Row, unit: Unit, findings: list[Finding]) -> Person | None:
     name = person_name(row.get("leader_name") or row.get("name"))
     if not name:
         return None
     number, valid = phone(row.get("phone"))
     if number is not None and not valid:
         findings.append(Finding.of("BAD_PHONE", {"name": name, "problem": bad_phone(number)},
-                                   ward, khu_pho, tdp, source=row.at("phone")))
-    area, unit = key_of_slots(khu_pho, tdp)
+                                   unit.ward, *unit_slots(unit), source=row.at("phone")))
     return Person(
         name=name, birth_year=birth_year(row.get("birth_year")), gender=gender(row.get("gender")),
-        ward=ward, area=area, unit=unit, position=None, phone=number,
+        ward=unit.ward, area=unit.area, unit=unit.label, position=None, phone=number,
         is_unit_leader=True, source=row.at("leader_name" if row.get("leader_name") else "name"),
-        unit_type=type_of_slots(khu_pho, tdp),
+        unit_type=unit.unit_type,
     )

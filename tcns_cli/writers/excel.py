@@ -12,28 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from tcns_cli import __version__
-from tcns_cli.errors import Severity
+from tcns_cli.errors import Finding, Severity
 from tcns_cli.model import Person, Plan, Proximity, Team, TeamKind, WardPlan
 from tcns_cli.normalize import ORGANIZATION_NAMES, natural_key
 from tcns_cli.places import (
-    AREA_WORD,
-    UNIT_WORD,
-    WARD_WORD,
+    KHU_PHO,
+    Words,
     area_cell,
-    area_text,
+    committee,
     formed_by,
+    leader_title,
     pairing_scope,
-    unit_slots,
+    unit_name,
     units_cell,
-    ward_heading,
+    units_word,
+    ward_display,
 )
 from tcns_cli.profiles import Profile
 
 SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
-ROSTER_HEADERS = (
-    "STT", "Mã tổ", WARD_WORD, AREA_WORD, f"{UNIT_WORD} phụ trách", "Họ và tên", "Năm sinh",
-    "Giới tính", "Chức danh trong tổ", "Đoàn thể", "Chức vụ", "Số điện thoại", "Ghi chú",
-)
 ROSTER_WIDTHS = (5, 7, 12, 11, 14, 24, 7, 7, 11, 17, 21, 13, 12)
 FONT = "Times New Roman"
 ROSTER_HEADER_ROW = 6  # 0-based: the roster's column headers are on Excel row 7
@@ -194,9 +191,36 @@ def workbook(path: Path) -> Any:
     return xlsxwriter.Workbook(str(path), options)
 
 
+@dataclass(frozen=True, slots=True)
+class _Area:
+    """A row's area cell (or column): left out of a workbook where no unit has an area."""
+
+    value: Any
+
+
+def _cut(values: Sequence[Any], words: Words) -> list[Any]:
+    """The row with its area cell, or without it when no unit of the workbook has an area."""
+    keep = words.area is not None
+    return [v.value if isinstance(v, _Area) else v for v in values
+            if keep or not isinstance(v, _Area)]
+
+
+def roster_headers(words: Words) -> list[str]:
+    """The roster's column titles (SPEC §6.1) in the data's words."""
+    return _cut(["STT", "Mã tổ", words.ward, _Area(words.area), f"{words.unit} phụ trách",
+                 "Họ và tên", "Năm sinh", "Giới tính", "Chức danh trong tổ", "Đoàn thể",
+                 "Chức vụ", "Số điện thoại", "Ghi chú"], words)
+
+
+def plan_words(plan: Plan) -> Words:
+    """The place words of a plan's workbook."""
+    return Words.of([(w.ward, w.ward_type) for w in plan.wards],
+                    (u for t in plan.teams for u in t.units))
+
+
 def write_plan(plan: Plan, path: Path, lang: str) -> None:
     """Write the five sheets of SPEC §6.1, in order."""
-    book = PlanWorkbook(path, plan.profile, [w.ward for w in plan.wards])
+    book = PlanWorkbook(path, plan.profile, plan_words(plan))
     for ward in plan.wards:
         book.add(ward)
     book.finish(plan, lang)
@@ -208,37 +232,44 @@ class PlanWorkbook:
     Writing while the workers still plan later wards keeps both cores busy on a big run.
     """
 
-    def __init__(self, path: Path, profile: Profile, wards: Sequence[str]) -> None:
+    def __init__(self, path: Path, profile: Profile, words: Words) -> None:
         self.book = workbook(path)
         self.book.set_properties({"title": "Tổ công nghệ số cộng đồng",
                                   "comments": f"tcns {__version__}"})
         sheets = [Sheet(self.book, name) for name in SHEETS]
         self.findings_sheet, self.basis_sheet = sheets[3], sheets[4]
-        self.summary = _summary_table(sheets[0], profile)
-        self.proposals = Table(sheets[1], 0, _PROPOSALS)
-        self.roster = _roster_table(sheets[2], wards)
+        self.words = words
+        self.summary = _summary_table(sheets[0], profile, words)
+        self.proposals = Table(sheets[1], 0, _cut(_proposal_columns(words), words))
+        self.roster = _roster_table(sheets[2], words)
         self.threshold = profile.grouping.large_threshold
         self.number = 0
 
     def add(self, ward: WardPlan) -> None:
         """One ward's rows on the summary, proposals and roster sheets."""
-        for rows, bold in _summary_rows(ward):
-            self.summary.add(rows, bold)
-        proposals = [_proposal_row(ward, team, self.threshold) for team in ward.teams]
-        self.proposals.add(proposals, number=(6, _DISTANCE_FORMAT[ward.proximity]))
-        rows = _roster_rows(ward)
-        self.roster.add([[n, *row] for n, row in enumerate(rows, start=self.number + 1)])
+        words = self.words
+        for rows, bold in _summary_rows(ward, words):
+            self.summary.add([_cut(r, words) for r in rows], bold)
+        proposals = [_cut(_proposal_row(ward, team, self.threshold, words), words)
+                     for team in ward.teams]
+        column = 6 if words.area is not None else 5
+        self.proposals.add(proposals, number=(column, _DISTANCE_FORMAT[ward.proximity]))
+        rows = _roster_rows(ward, words)
+        self.roster.add([_cut([n, *row], words)
+                         for n, row in enumerate(rows, start=self.number + 1)])
         self.number += len(rows)
 
     def finish(self, plan: Plan, lang: str) -> None:
         """The grand total, the findings and the basis; then the file is written."""
-        self.summary.add([_total_row("TỔNG CỘNG", plan.teams, "")], bold=True)
+        total = _cut(_total_row("TỔNG CỘNG", plan.teams, ""), self.words)
+        self.summary.add([total], bold=True)
         self.summary.close()
         self.proposals.close()
         self.roster.close()
-        _findings(self.findings_sheet, plan, lang)
-        _basis(self.basis_sheet, plan)
+        _findings(self.findings_sheet, plan, lang, self.words)
+        _basis(self.basis_sheet, plan, self.words)
         self.book.close()
+
 
 
 def _title(sheet: Sheet, row: int, text: str, width: int, size: int = 14) -> None:
@@ -249,17 +280,24 @@ def _title(sheet: Sheet, row: int, text: str, width: int, size: int = 14) -> Non
 
 # --- Tổng hợp ---------------------------------------------------------------------------
 
-_SUMMARY = (
-    Column(WARD_WORD, 22), Column(AREA_WORD, 11), Column(f"Số {UNIT_WORD.lower()}", 10),
-    Column("Số hộ", 10), Column("Tổ riêng (≥ ngưỡng)", 11), Column("Ghép 2 tổ", 9),
-    Column("Ghép tổ lẻ", 9), Column("Tổng số tổ CNS", 10), Column("Số thành viên", 10),
-    Column("Chỗ còn trống", 10), Column("Căn cứ khoảng cách", 14),
-)
-_BASIS_TEXT = {
-    Proximity.COORDINATES: "Tọa độ",
-    Proximity.ADJACENCY: "Tổ liền kề",
-    Proximity.NUMBERING: "Số thứ tự tổ",
-}
+def _summary_columns(words: Words) -> list[Any]:
+    return [
+        Column(words.ward, 22), _Area(Column(words.area or "", 11)),
+        Column(f"Số {words.unit.lower()}", 10), Column("Số hộ", 10),
+        Column("Tổ riêng (≥ ngưỡng)", 11), Column("Ghép 2 tổ", 9), Column("Ghép tổ lẻ", 9),
+        Column("Tổng số tổ CNS", 10), Column("Số thành viên", 10), Column("Chỗ còn trống", 10),
+        Column("Căn cứ khoảng cách", 14),
+    ]
+
+
+def _basis_text(ward: WardPlan) -> str:
+    """The ward's proximity basis: ``Tọa độ``, ``Tổ liền kề``, ``Số thứ tự thôn``."""
+    word = units_word([u for t in ward.teams[:1] for u in t.units])
+    if ward.proximity is Proximity.COORDINATES:
+        return "Tọa độ"
+    if ward.proximity is Proximity.ADJACENCY:
+        return f"{word[:1].upper()}{word[1:]} liền kề"
+    return f"Số thứ tự {word}"
 
 
 def _counts(teams: Sequence[Team]) -> list[int]:
@@ -268,43 +306,58 @@ def _counts(teams: Sequence[Team]) -> list[int]:
     return [*kinds, len(teams), people, sum(t.open_slots for t in teams)]
 
 
-def _summary_table(sheet: Sheet, profile: Profile) -> Table:
-    _title(sheet, 0, "TỔNG HỢP PHƯƠNG ÁN THÀNH LẬP TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", len(_SUMMARY))
+def _summary_table(sheet: Sheet, profile: Profile, words: Words) -> Table:
+    columns = _cut(_summary_columns(words), words)
+    _title(sheet, 0, "TỔNG HỢP PHƯƠNG ÁN THÀNH LẬP TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", len(columns))
     sheet.put(1, 0, f"Bộ quy tắc: {profile.title}", italic=True)
-    return Table(sheet, 3, _SUMMARY, {3: {"num_format": "#,##0"}})
+    homes = 3 if words.area is not None else 2
+    return Table(sheet, 3, columns, {homes: {"num_format": "#,##0"}})
 
 
-def _summary_rows(ward: WardPlan) -> list[tuple[list[list[Any]], bool]]:
-    """One row per khu phố of the ward, then the ward's total (bold)."""
-    by_kp: dict[str | None, list[Team]] = {}
+def _ward_cell(ward: WardPlan, words: Words) -> str:
+    """The ward's name; with its type word where the column holds several types."""
+    if words.ward != "Xã/Phường" or not ward.ward_type:
+        return ward.ward
+    shown = ward_display(ward.ward, ward.ward_type)
+    return shown[:1].upper() + shown[1:]
+
+
+def _summary_rows(ward: WardPlan, words: Words) -> list[tuple[list[list[Any]], bool]]:
+    """One row per area of the ward (khu phố, thôn…), then the ward's total (bold)."""
+    by_area: dict[tuple[str, str | None], list[Team]] = {}
+    homes_by_area: dict[tuple[str, str | None], list[int]] = {}
     for team in ward.teams:
-        by_kp.setdefault(unit_slots(team.units[0])[0], []).append(team)
-    units_by_kp: dict[str | None, list[int]] = {}
-    for team in ward.teams:
+        first = team.units[0]
+        if first.area is not None:
+            by_area.setdefault((first.area, first.area_type), []).append(team)
         for unit in team.units:
-            units_by_kp.setdefault(unit_slots(unit)[0], []).append(unit.households)
-    basis = _BASIS_TEXT[ward.proximity]
+            if unit.area is not None:
+                homes_by_area.setdefault((unit.area, unit.area_type), []).append(
+                    unit.households)
+    basis = _basis_text(ward)
+    name = _ward_cell(ward, words)
     rows: list[list[Any]] = []
-    for kp in sorted(units_by_kp, key=natural_key):
-        homes = units_by_kp[kp]
-        rows.append([ward.ward, area_text(kp), len(homes), sum(homes),
-                     *_counts(by_kp.get(kp, [])), basis])
-    return [(rows, False), ([_total_row(f"Cộng {ward.ward}", ward.teams, basis)], True)]
+    for area in sorted(homes_by_area, key=lambda a: natural_key(a[0])):
+        homes = homes_by_area[area]
+        rows.append([name, _Area(unit_name(area[0], area[1] or KHU_PHO)), len(homes), sum(homes),
+                     *_counts(by_area.get(area, [])), basis])
+    return [(rows, False), ([_total_row(f"Cộng {name}", ward.teams, basis)], True)]
 
 
 def _total_row(label: str, teams: Sequence[Team], basis: str) -> list[Any]:
     homes = [u.households for t in teams for u in t.units]
-    return [label, "", len(homes), sum(homes), *_counts(teams), basis]
+    return [label, _Area(""), len(homes), sum(homes), *_counts(teams), basis]
 
 
 # --- Đề xuất tổ ---------------------------------------------------------------------------
 
-_PROPOSALS = (
-    Column("Mã tổ", 7), Column(WARD_WORD, 14), Column(AREA_WORD, 12),
-    Column(UNIT_WORD, 16), Column("Số hộ", 8), Column("Hình thức", 11),
-    Column("Khoảng cách", 10), Column("Căn cứ hình thành", 30), Column("Tổ trưởng", 22),
-    Column("Tổ phó", 20), Column("Thành viên", 34), Column("Chỗ trống", 8),
-)
+def _proposal_columns(words: Words) -> list[Any]:
+    return [
+        Column("Mã tổ", 7), Column(words.ward, 14), _Area(Column(words.area or "", 12)),
+        Column(words.unit, 16), Column("Số hộ", 8), Column("Hình thức", 11),
+        Column("Khoảng cách", 10), Column("Căn cứ hình thành", 30), Column("Tổ trưởng", 22),
+        Column("Tổ phó", 20), Column("Thành viên", 34), Column("Chỗ trống", 8),
+    ]
 _KIND_TEXT = {TeamKind.SOLO: "Tổ riêng", TeamKind.PAIR: "Ghép 2 tổ", TeamKind.JOINED: "Ghép tổ lẻ"}
 
 
@@ -322,9 +375,10 @@ def _person_line(person: Person) -> str:
     return f"{person.name} ({org})" if org else person.name
 
 
-def _proposal_row(ward: WardPlan, team: Team, threshold: int) -> list[Any]:
+def _proposal_row(ward: WardPlan, team: Team, threshold: int, words: Words) -> list[Any]:
     return [
-        team.id, ward.ward, area_cell(team.units), units_cell(team.units), team.households,
+        team.id, _ward_cell(ward, words), _Area(area_cell(team.units)), units_cell(team.units),
+        team.households,
         _KIND_TEXT[team.kind], team.distance, rule_text(team, threshold),
         _person_line(team.leader) if team.leader else "",
         _person_line(team.deputy) if team.deputy else "",
@@ -334,15 +388,16 @@ def _proposal_row(ward: WardPlan, team: Team, threshold: int) -> list[Any]:
 
 # --- Danh sách thành viên -------------------------------------------------------------------
 
-def _roster_table(sheet: Sheet, wards: Sequence[str]) -> Table:
+def _roster_table(sheet: Sheet, words: Words) -> Table:
     """The decision annex's header block, then the table of members (rows come later)."""
-    width = len(ROSTER_HEADERS)
-    committee, place = ward_heading(wards)
+    headers = roster_headers(words)
+    width = len(headers)
+    line, place = committee(words.wards)
     left = {"bold": True, "align": "center"}
     sheet.ws.merge_range(0, 0, 0, 4, "", sheet.fmt(align="center"))
     sheet.put(0, 0, "ỦY BAN NHÂN DÂN", align="center")
     sheet.ws.merge_range(1, 0, 1, 4, "", sheet.fmt(**left))
-    sheet.put(1, 0, committee, **left)
+    sheet.put(1, 0, line, **left)
     sheet.ws.merge_range(0, 5, 0, width - 1, "", sheet.fmt(**left))
     sheet.put(0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", **left)
     sheet.ws.merge_range(1, 5, 1, width - 1, "", sheet.fmt(**left))
@@ -351,16 +406,20 @@ def _roster_table(sheet: Sheet, wards: Sequence[str]) -> Table:
     sheet.ws.merge_range(4, 0, 4, width - 1, "", sheet.fmt(italic=True, align="center"))
     sheet.put(4, 0, f"(Kèm theo Quyết định số ……/QĐ-UBND ngày … tháng … năm … của {place})",
               italic=True, align="center")
-    columns = [Column(h, w) for h, w in zip(ROSTER_HEADERS, ROSTER_WIDTHS, strict=True)]
+    widths = _cut([*ROSTER_WIDTHS[:3], _Area(ROSTER_WIDTHS[3]), *ROSTER_WIDTHS[4:]], words)
+    columns = [Column(h, w) for h, w in zip(headers, widths, strict=True)]
     centred = {"align": "center"}
-    return Table(sheet, ROSTER_HEADER_ROW, columns, {0: centred, 6: centred, 7: centred})
+    year = headers.index("Năm sinh")
+    return Table(sheet, ROSTER_HEADER_ROW, columns, {0: centred, year: centred,
+                                                     year + 1: centred})
 
 
-def _roster_rows(ward: WardPlan) -> list[list[Any]]:
+def _roster_rows(ward: WardPlan, words: Words) -> list[list[Any]]:
     """One row per person of the ward's teams (without the running number)."""
     rows = []
     for team in ward.teams:
-        places = [team.id, ward.ward, area_cell(team.units), units_cell(team.units)]
+        places = [team.id, _ward_cell(ward, words), _Area(area_cell(team.units)),
+                  units_cell(team.units)]
         cast = [(team.leader, "Tổ trưởng"), (team.deputy, "Tổ phó")]
         cast += [(m, "Thành viên") for m in team.members]
         for person, role in cast:
@@ -379,25 +438,36 @@ def _person_cells(person: Person, role: str) -> list[Any]:
 
 # --- Cảnh báo -------------------------------------------------------------------------------
 
-_FINDINGS = (
-    Column("Mã", 29), Column("Mức độ", 10), Column("Nội dung", 60), Column(WARD_WORD, 14),
-    Column(AREA_WORD, 9), Column(UNIT_WORD, 9), Column("Mã tổ", 7), Column("Tệp", 18),
-    Column("Trang", 14), Column("Dòng", 6), Column("Cột", 14),
-)
+def place_columns(words: Words) -> list[Any]:
+    """The findings' place columns (ward, area, unit), titled in the data's words: a
+    finding names a unit by its two slots (SPEC §6.2), the unit's own label in the last."""
+    if words.area is None:
+        return [Column(words.ward, 14), Column(words.unit, 12)]
+    return [Column(words.ward, 14), Column(words.area, 9), Column(words.unit, 9)]
 
 
-def _findings(sheet: Sheet, plan: Plan, lang: str) -> None:
+def place_cells(finding: Finding, words: Words) -> list[Any]:
+    """A finding's ward and unit cells, matching :func:`place_columns`."""
+    if words.area is None:
+        return [finding.ward, finding.tdp or finding.khu_pho]
+    return [finding.ward, finding.khu_pho, finding.tdp]
+
+
+def _findings(sheet: Sheet, plan: Plan, lang: str, words: Words) -> None:
+    columns = [Column("Mã", 29), Column("Mức độ", 10), Column("Nội dung", 60),
+               *place_columns(words), Column("Mã tổ", 7), Column("Tệp", 18), Column("Trang", 14),
+               Column("Dòng", 6), Column("Cột", 14)]
     rows = [
-        [f.code, SEVERITY_TEXT[f.severity], f.message(lang), f.ward, f.khu_pho, f.tdp, f.team,
+        [f.code, SEVERITY_TEXT[f.severity], f.message(lang), *place_cells(f, words), f.team,
          f.source.file, f.source.sheet, f.source.row, f.source.column]
         for f in plan.findings
     ]
-    sheet.table(0, _FINDINGS, rows)
+    sheet.table(0, columns, rows)
 
 
 # --- Căn cứ ---------------------------------------------------------------------------------
 
-def _basis(sheet: Sheet, plan: Plan) -> None:
+def _basis(sheet: Sheet, plan: Plan, words: Words) -> None:
     profile = plan.profile
     g, m = profile.grouping, profile.members
     rows: list[list[Any]] = [
@@ -405,13 +475,13 @@ def _basis(sheet: Sheet, plan: Plan) -> None:
         ["Tên", profile.title],
         *[["Văn bản căn cứ", doc] for doc in profile.documents],
         ["Ngưỡng số hộ lập tổ riêng", g.large_threshold],
-        ["Phạm vi ghép tổ", pairing_scope(g.area)],
+        ["Phạm vi ghép tổ", pairing_scope(g.area, words)],
         ["Tổ lẻ", "Ghép với tổ gần nhất" if g.leftover == "pair-nearest"
          else "Nhập vào tổ công nghệ số gần nhất"],
-        ["Số tổ dân phố tối đa một tổ", g.max_units_per_team],
-        ["Tổ trưởng", "Tổ trưởng tổ dân phố, ưu tiên người trẻ tuổi"
-         if profile.leader.prefer == "youngest" else "Tổ trưởng tổ dân phố"],
-        ["Thành viên mỗi tổ dân phố", m.per_unit],
+        [f"Số {words.unit.lower()} tối đa một tổ", g.max_units_per_team],
+        ["Tổ trưởng", f"{leader_title(words.unit_types)}, ưu tiên người trẻ tuổi"
+         if profile.leader.prefer == "youngest" else leader_title(words.unit_types)],
+        [f"Thành viên mỗi {words.unit.lower()}", m.per_unit],
         ["Đoàn thể được chọn", ", ".join(ORGANIZATION_NAMES[o] for o in m.organizations)],
         ["Ưu tiên", ", ".join(ORGANIZATION_NAMES[o] for o in m.prefer)],
         ["Nền tảng số", ", ".join(profile.platforms)],

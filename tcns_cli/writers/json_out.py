@@ -7,7 +7,7 @@ from typing import Any
 
 from tcns_cli.errors import Finding, Severity
 from tcns_cli.model import Person, Plan, Team, Unit, Validation
-from tcns_cli.places import person_slots, unit_slots
+from tcns_cli.places import person_slots, unit_display, unit_slots
 from tcns_cli.profiles import Profile
 
 FORMAT = "tcns.plan/1"
@@ -33,7 +33,8 @@ def person_dict(person: Person | None) -> dict[str, Any] | None:
 def unit_dict(unit: Unit) -> dict[str, Any]:
     """A unit in the ``khu_pho`` / ``tdp`` slots of SPEC §6.2."""
     khu_pho, tdp = unit_slots(unit)
-    return {"khu_pho": khu_pho, "tdp": tdp, "households": unit.households}
+    return {"khu_pho": khu_pho, "tdp": tdp, "name": unit_display(unit),
+            "households": unit.households}
 
 
 def team_dict(team: Team) -> dict[str, Any]:
@@ -58,6 +59,7 @@ def plan_dict(plan: Plan, lang: str) -> dict[str, Any]:
         "wards": [
             {
                 "ward": w.ward,
+                "ward_type": w.ward_type,
                 "proximity": w.proximity.value,
                 "teams": [team_dict(t) for t in w.teams],
             }

@@ -8,15 +8,24 @@ from typing import Any
 
 from tcns_cli.errors import Finding
 from tcns_cli.model import DEPUTY, LEADER, RosterEntry
-from tcns_cli.places import AREA_WORD, UNIT_WORD, WARD_WORD
-from tcns_cli.writers.excel import SEVERITY_TEXT, Column, Sheet, workbook
-
-_COLUMNS = (
-    Column("Mã tổ", 8), Column("Mức độ", 10), Column("Mã", 29), Column("Nội dung", 60),
-    Column(WARD_WORD, 14), Column(AREA_WORD, 9), Column(UNIT_WORD, 9), Column("Tệp", 26),
-    Column("Trang", 16), Column("Dòng", 6), Column("Cột", 14), Column("Họ và tên (dòng đó)", 24),
-    Column("Chức danh trong tổ", 12), Column(f"{UNIT_WORD} phụ trách", 16),
+from tcns_cli.places import Words
+from tcns_cli.writers.excel import (
+    SEVERITY_TEXT,
+    Column,
+    Sheet,
+    place_cells,
+    place_columns,
+    workbook,
 )
+
+
+def _columns(words: Words) -> list[Column]:
+    return [
+        Column("Mã tổ", 8), Column("Mức độ", 10), Column("Mã", 29), Column("Nội dung", 60),
+        *place_columns(words), Column("Tệp", 26), Column("Trang", 16), Column("Dòng", 6),
+        Column("Cột", 14), Column("Họ và tên (dòng đó)", 24), Column("Chức danh trong tổ", 12),
+        Column(f"{words.unit} phụ trách", 16),
+    ]
 
 
 def _row_values(finding: Finding, rows: dict[tuple[str | None, int | None], RosterEntry]
@@ -29,17 +38,17 @@ def _row_values(finding: Finding, rows: dict[tuple[str | None, int | None], Rost
 
 
 def write_report(findings: tuple[Finding, ...], entries: list[RosterEntry], path: Path,
-                 lang: str) -> None:
+                 lang: str, words: Words) -> None:
     """Two sheets: every finding with its place and the row's values, and counts by code."""
     book = workbook(path)
     rows = {(e.source.sheet, e.source.row): e for e in entries}
     table = [
-        [f.team or "", SEVERITY_TEXT[f.severity], f.code, f.message(lang), f.ward, f.khu_pho,
-         f.tdp, f.source.file, f.source.sheet, f.source.row, f.source.column,
+        [f.team or "", SEVERITY_TEXT[f.severity], f.code, f.message(lang),
+         *place_cells(f, words), f.source.file, f.source.sheet, f.source.row, f.source.column,
          *_row_values(f, rows)]
         for f in findings
     ]
-    Sheet(book, "Kết quả kiểm tra").table(0, _COLUMNS, table)
+    Sheet(book, "Kết quả kiểm tra").table(0, _columns(words), table)
     counts = Counter((f.code, f.severity) for f in findings)
     summary = [[code, SEVERITY_TEXT[severity], n] for (code, severity), n in counts.items()]
     Sheet(book, "Tổng hợp lỗi").table(

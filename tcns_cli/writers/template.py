@@ -5,27 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from tcns_cli.normalize import ORGANIZATION_NAMES
-from tcns_cli.places import AREA_WORD, UNIT_WORD, WARD_WORD
+from tcns_cli.places import TEMPLATE_COLUMNS
 from tcns_cli.writers.excel import LINE_HEIGHT, Column, Sheet, lines, workbook
+
+WARD_COLUMN, AREA_COLUMN, UNIT_COLUMN = TEMPLATE_COLUMNS
 
 EXAMPLE = "VÍ DỤ – dòng mẫu, không được đọc"
 UNIT_COLUMNS = (
-    Column(WARD_WORD, 16),
-    Column(AREA_WORD, 10),
-    Column(UNIT_WORD, 11),
+    Column(WARD_COLUMN, 18),
+    Column(AREA_COLUMN, 14),
+    Column(UNIT_COLUMN, 11),
     Column("Số hộ gia đình", 10),
     Column("Vĩ độ", 11),
     Column("Kinh độ", 11),
-    Column("Tổ liền kề", 16),
+    Column("Liền kề", 16),
     Column("Ghi chú", 34),
 )
 PEOPLE_COLUMNS = (
     Column("Họ và tên", 24),
     Column("Năm sinh", 8),
     Column("Giới tính", 8),
-    Column(WARD_WORD, 16),
-    Column(AREA_WORD, 10),
-    Column(UNIT_WORD, 11),
+    Column(WARD_COLUMN, 18),
+    Column(AREA_COLUMN, 14),
+    Column(UNIT_COLUMN, 11),
     Column("Chức vụ", 22),
     Column("Đoàn thể", 22),
     Column("Số điện thoại", 14),
@@ -33,6 +35,9 @@ PEOPLE_COLUMNS = (
     Column("Ghi chú", 34),
 )
 POSITIONS = (
+    "Trưởng thôn",
+    "Trưởng ấp",
+    "Trưởng bản",
     "Tổ trưởng tổ dân phố",
     "Trưởng khu phố",
     "Bí thư chi đoàn",
@@ -45,16 +50,21 @@ POSITIONS = (
 INSTRUCTIONS = (
     "HƯỚNG DẪN NHẬP LIỆU CHO tcns",
     "",
-    '1. Trang "Danh sách tổ": mỗi dòng một tổ dân phố (hoặc khu phố, nếu phường không còn '
-    "tổ dân phố – khi đó để trống cột Tổ dân phố).",
-    "   • Số hộ gia đình: số nguyên (bắt buộc). Tổ từ 450 hộ trở lên lập tổ riêng "
-    "(quy tắc Thủ Đức).",
+    '1. Trang "Danh sách tổ": mỗi dòng một đơn vị mà tổ công nghệ số phục vụ: thôn, ấp, bản, '
+    "buôn, sóc, xóm, khóm (xã) hoặc khu phố, tổ dân phố (phường).",
+    f"   • {WARD_COLUMN}: ghi cả loại, ví dụ \"Xã Tân Lập\", \"Phường Linh Trung\", "
+    '"Đặc khu Phú Quốc" (để văn bản ghi đúng "ỦY BAN NHÂN DÂN XÃ …").',
+    f"   • {AREA_COLUMN}: tên thôn, ấp, bản… kèm loại (\"Thôn 1\", \"Bản Nà Lốc\", "
+    f"\"Khu phố 3\"). Cột {UNIT_COLUMN}: chỉ điền khi thôn, khu phố chia thành tổ dân phố; "
+    "khi đó mỗi dòng một tổ dân phố, ghép cặp trong thôn, khu phố của nó.",
+    "   • Số hộ gia đình: số nguyên (bắt buộc). Theo quy tắc Thủ Đức, đơn vị từ 450 hộ trở "
+    "lên lập tổ riêng.",
     "   • Vĩ độ / Kinh độ (không bắt buộc): số thập phân, ví dụ 10.8712 và 106.7801. Có tọa độ "
-    "cho mọi tổ thì tổ được ghép theo khoảng cách thật.",
-    "   • Tổ liền kề (không bắt buộc): các tổ giáp ranh, cách nhau bằng dấu phẩy, ví dụ "
-    '"Tổ 2, Tổ 5".',
-    '2. Trang "Nhân sự": tổ trưởng của mỗi tổ dân phố (Chức vụ: "Tổ trưởng tổ dân phố") và '
-    "những người của chi hội đoàn thể có thể tham gia.",
+    "cho mọi đơn vị thì các đơn vị được ghép theo khoảng cách thật.",
+    "   • Liền kề (không bắt buộc): các đơn vị giáp ranh, cách nhau bằng dấu phẩy, ví dụ "
+    '"Thôn 2, Thôn 5".',
+    '2. Trang "Nhân sự": người đứng đầu mỗi đơn vị (Chức vụ: "Trưởng thôn", "Trưởng ấp", '
+    '"Tổ trưởng tổ dân phố"…) và những người của chi hội đoàn thể có thể tham gia.',
     "   • Đoàn thể, Giới tính, Kỹ năng số: chọn trong danh sách thả xuống.",
     "   • Số điện thoại: nhập đủ 10 số, ô đã định dạng chữ nên giữ số 0 đầu.",
     '3. Các dòng có ghi chú "VÍ DỤ" là dòng mẫu: tcns bỏ qua, có thể xóa hoặc để nguyên.',
@@ -77,8 +87,9 @@ def write_template(path: Path) -> None:
         0,
         UNIT_COLUMNS,
         [
-            ["Linh Trung", "Khu phố 1", "Tổ 1", 215, 10.8712, 106.7801, "Tổ 2", EXAMPLE],
-            ["Linh Trung", "Khu phố 1", "Tổ 2", 480, 10.8731, 106.7815, "Tổ 1", EXAMPLE],
+            ["Xã Tân Lập", "Thôn Đông", "", 215, 21.3712, 105.2801, "Thôn 2", EXAMPLE],
+            ["Phường Linh Trung", "Khu phố 1", "Tổ 2", 480, 10.8731, 106.7815, "Tổ 1",
+             EXAMPLE],
         ],
         {n: {"italic": True, "font_color": "#808080"} for n in range(len(UNIT_COLUMNS))},
     )
@@ -91,9 +102,9 @@ def write_template(path: Path) -> None:
                 "Nguyễn Văn An",
                 1978,
                 "Nam",
-                "Linh Trung",
-                "Khu phố 1",
-                "Tổ 1",
+                "Xã Tân Lập",
+                "Thôn Đông",
+                "",
                 POSITIONS[0],
                 "",
                 "0901234567",
@@ -104,9 +115,9 @@ def write_template(path: Path) -> None:
                 "Trần Thị Bình",
                 2001,
                 "Nữ",
-                "Linh Trung",
+                "Phường Linh Trung",
                 "Khu phố 1",
-                "Tổ 1",
+                "Tổ 2",
                 "Đoàn viên",
                 ORGANIZATION_NAMES["doan-thanh-nien"],
                 "0912345678",
