@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tcns_cli.model import DEPUTY, LEADER, CheckedTeam, Dataset, RosterEntry, Unit, UnitIndex
-from tcns_cli.places import area_labels, describe_slots, key_of_slots, unit_labels, unit_slots
+from tcns_cli.places import (
+    area_labels,
+    describe_slots,
+    key_of_slots,
+    unit_labels,
+    unit_slots,
+    ward_name,
+)
 
 
 def match_roster(
@@ -24,7 +31,7 @@ def match_roster(
     """
     wards = dataset.wards()
     single = wards[0] if len(wards) == 1 else None
-    default_ward = ward or single
+    default_ward = single or (ward_name(ward) if ward else None)  # "Xã Tân Lập" → Tân Lập
     index = UnitIndex(dataset.units)
     groups: dict[tuple[str | None, str], list[RosterEntry]] = {}
     for entry in entries:
