@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/generate.py --units 100000 --wards 3000 --people 400000 -o bench/data
 
-Writes ``national-<units>.xlsx`` with a unit sheet (a ``Phường`` column) and a people sheet.
-About 85 % of wards have coordinates; the rest are planned on numbering. Most wards have
-khu phố with TDPs under them; about one in five has khu phố only (the post-2024 shape).
+Writes ``national-<units>.xlsx`` with a unit sheet (a ``Xã/Phường`` column) and a people
+sheet. About 85 % of wards have coordinates; the rest are planned on numbering. As in the
+country since 2025, about four in five are xã with one level of thôn, ấp or bản; the
+phường have khu phố with TDPs under them, or (one in five) khu phố only.
 """
 
 from __future__ import annotations
@@ -33,21 +34,24 @@ def ward_sizes(rng: random.Random, units: int, wards: int) -> list[int]:
     return sizes
 
 
-def ward_units(rng: random.Random, ward: str, size: int) -> list[list[object]]:
-    """One ward's unit rows: [ward, khu phố, TDP, households, lat, lon]."""
-    kp_only = rng.random() < 0.2
+def ward_units(rng: random.Random, number: int, size: int) -> list[list[object]]:
+    """One ward's unit rows: [ward, thôn or khu phố, TDP, households, lat, lon]."""
+    xa = rng.random() < 0.8
+    kp_only = not xa and rng.random() < 0.2
+    village = rng.choice(("Thôn", "Ấp", "Bản")) if xa else "KP"
+    ward = f"Xã {number:04d}" if xa else f"Phường {number:04d}"
     coords = rng.random() < 0.85
     lat0, lon0 = rng.uniform(8.6, 22.5), rng.uniform(102.2, 109.4)
     rows: list[list[object]] = []
-    per_kp = size if kp_only else rng.randint(6, 14)
+    per_kp = size if kp_only or xa else rng.randint(6, 14)
     for n in range(size):
-        kp, tdp = (n + 1, None) if kp_only else (n // per_kp + 1, n % per_kp + 1)
+        kp, tdp = (n + 1, None) if kp_only or xa else (n // per_kp + 1, n % per_kp + 1)
         homes = rng.randint(250, 900) if kp_only else (
             rng.randint(460, 900) if rng.random() < 0.08 else rng.randint(50, 440))
         lat = lon = None
         if coords:
             lat, lon = lat0 + rng.gauss(0, 0.01), lon0 + rng.gauss(0, 0.01)
-        rows.append([ward, f"KP {kp}", f"Tổ {tdp}" if tdp else None, homes, lat, lon])
+        rows.append([ward, f"{village} {kp}", f"Tổ {tdp}" if tdp else None, homes, lat, lon])
     return rows
 
 
@@ -57,7 +61,9 @@ def person(rng: random.Random, unit: list[object], leader: bool) -> list[object]
     org = "" if leader else rng.choice(ORGS)
     year = rng.randint(1955, 1990) if leader else rng.randint(1960, 2006)
     phone = f"09{rng.randint(0, 8)}{rng.randrange(10**7):07d}"
-    position = "Tổ trưởng tổ dân phố" if leader else "Hội viên"
+    word = str(unit[1]).split()[0].lower()
+    head = "Tổ trưởng tổ dân phố" if unit[2] else f"Trưởng {'khu phố' if word == 'kp' else word}"
+    position = head if leader else "Hội viên"
     return [name, year, rng.choice(("Nam", "Nữ")), unit[0], unit[1], unit[2], position, org,
             phone, "x" if rng.random() < 0.5 else ""]
 
@@ -66,8 +72,10 @@ def write(path: Path, units: list[list[object]], people: list[list[object]]) -> 
     """One workbook, two sheets, written in constant memory."""
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     sheets = (
-        ("Danh sách tổ", ["Phường", "Khu phố", "Tổ dân phố", "Số hộ", "Vĩ độ", "Kinh độ"], units),
-        ("Nhân sự", ["Họ và tên", "Năm sinh", "Giới tính", "Phường", "Khu phố", "Tổ dân phố",
+        ("Danh sách tổ", ["Xã/Phường", "Thôn, khu phố", "Tổ dân phố", "Số hộ", "Vĩ độ",
+                          "Kinh độ"], units),
+        ("Nhân sự", ["Họ và tên", "Năm sinh", "Giới tính", "Xã/Phường", "Thôn, khu phố",
+                     "Tổ dân phố",
                      "Chức vụ", "Đoàn thể", "Số điện thoại", "Kỹ năng số"], people),
     )
     for name, header, rows in sheets:
@@ -85,7 +93,7 @@ def generate(units: int, wards: int, people: int, folder: Path, seed: int = 4787
     rng = random.Random(seed)
     unit_rows: list[list[object]] = []
     for n, size in enumerate(ward_sizes(rng, units, wards), start=1):
-        unit_rows += ward_units(rng, f"Phường {n:04d}", size)
+        unit_rows += ward_units(rng, n, size)
     extra = max(0, people - units)
     person_rows = [person(rng, u, True) for u in unit_rows]
     person_rows += [person(rng, rng.choice(unit_rows), False) for _ in range(extra)]

@@ -5,6 +5,8 @@ Run from the repository root: ``.venv/bin/python sample_data/make_sample_data.py
 - ``linh-trung.xlsx``: Phường Linh Trung (Thủ Đức, 2022) as a ward office keeps it: sheet
   ``Danh sách TDP`` (TDPs under merged khu phố cells, title and subtotal rows, coordinates) and
   sheet ``Nhân sự`` (each TDP's leader and mass-organisation candidates, written messily).
+- ``xa-tan-lap.xlsx``: Xã Tân Lập (2025), one level of thôn and bản (some named), a title
+  row naming the commune, a people sheet.
 - ``thu-duc-2025-kp.csv``: Phường Linh Xuân after 2024, khu phố as units (no TDP level);
   UTF-8 with BOM, ``;`` delimited, as Excel exports it.
 """
@@ -366,13 +368,58 @@ def write_thu_duc(rng: random.Random, path: Path) -> None:
     save_stable(wb, path)
 
 
+XA_UNITS = ["Thôn 1", "Thôn 2", "Thôn 3", "Thôn 4", "Thôn 5", "Thôn 6", "Thôn Đông", "Thôn Tây",
+            "Thôn Đồng Tâm", "Bản Mường", "Bản Nà Lốc", "Bản Khoang"]
+
+
+def write_xa(rng: random.Random, path: Path) -> None:
+    """Xã Tân Lập (2025): one level of thôn and bản, some named rather than numbered; a title
+    row names the commune (no ward column); a people sheet of leaders and candidates."""
+    wb = Workbook()
+    units = wb.active
+    assert units is not None
+    units.title = "Danh sách thôn, bản"
+    header = ["STT", "Thôn, bản", "Số hộ", "Trưởng thôn", "Năm sinh", "Số điện thoại"]
+    write_titles(units, ["ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "DANH SÁCH THÔN, BẢN NĂM 2025", ""],
+                 len(header))
+    units.append(header)
+    used: set[str] = set()
+    people: list[list[object]] = []
+    for n, name in enumerate(XA_UNITS, start=1):
+        year, gender = rng.randint(1960, 1990), "Nam" if rng.random() < 0.75 else "Nữ"
+        leader = make_name(rng, gender, year, used)
+        units.append([n, name, rng.randint(60, 420), leader, year, new_phone(rng)])
+        for org in pick_orgs(rng, rng.randint(2, 4), rng.random() < 0.85):
+            spellings, positions, born_from, born_to, female_share = ORGS[org]
+            born = rng.randint(born_from, born_to)
+            sex = "Nữ" if rng.random() < female_share else "Nam"
+            people.append([len(people) + 1, make_name(rng, sex, born, used), born, sex, name,
+                           positions.split("|")[1], spellings.split("|")[0],
+                           new_phone(rng)])
+    units.append([None, "Tổng cộng", sum(int(r[2].value or 0) for r in units.iter_rows(
+        min_row=5, max_row=units.max_row) if isinstance(r[2].value, int))])
+    style_sheet(units, 4, [6, 18, 10, 24, 10, 15], {units.max_row})
+    sheet = wb.create_sheet("Nhân sự")
+    columns = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Thôn, bản", "Chức vụ", "Đoàn thể",
+               "Số điện thoại"]
+    write_titles(sheet, ["DANH SÁCH NHÂN SỰ THAM GIA TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", ""],
+                 len(columns))
+    sheet.append(columns)
+    for row in people:
+        sheet.append(row)
+    style_sheet(sheet, 3, [6, 26, 9, 8, 16, 22, 22, 15], set())
+    save_stable(wb, path)
+
+
 def main() -> None:
     """Write the sample files beside this script."""
     rng = random.Random(SEED)
     write_linh_trung(rng, OUT_DIR / "linh-trung.xlsx")
     write_linh_xuan(rng, OUT_DIR / "thu-duc-2025-kp.csv")
     write_thu_duc(random.Random(SEED + 34), OUT_DIR / "thu-duc-34-phuong.xlsx")
-    print(f"wrote linh-trung.xlsx, thu-duc-2025-kp.csv and thu-duc-34-phuong.xlsx in {OUT_DIR}")
+    write_xa(random.Random(SEED + 793), OUT_DIR / "xa-tan-lap.xlsx")
+    print(f"wrote linh-trung.xlsx, thu-duc-2025-kp.csv, thu-duc-34-phuong.xlsx and "
+          f"xa-tan-lap.xlsx in {OUT_DIR}")
 
 
 if __name__ == "__main__":

@@ -260,13 +260,20 @@ def is_area_heading(text: str) -> bool:
 
 
 _LEADER_POSITION = re.compile(
-    r"^(to truong|truong khu pho|truong thon|truong ap|truong ban dieu hanh)\b"
+    r"^(to truong|truong (khu pho|thon|ap|buon|soc|plei|xom|lang|khom|khu dan cu)"
+    r"|truong ban dieu hanh)\b"
 )
+# "Trưởng bản" folds to "truong ban", as does "Trưởng ban công tác Mặt trận": keep the accent.
+_HEAD_OF_BAN = re.compile(r"^trưởng bản\b")
 
 
 def is_leader_position(position: str | None) -> bool:
-    """``Tổ trưởng (tổ dân phố)``, ``Trưởng khu phố``, ``Trưởng thôn``, ``Trưởng ấp``."""
-    return bool(position) and bool(_LEADER_POSITION.match(fold(position or "")))
+    """``Tổ trưởng (tổ dân phố)``, ``Trưởng khu phố``, ``Trưởng thôn``, ``Trưởng ấp``,
+    ``Trưởng bản``… (not ``Trưởng ban công tác Mặt trận``)."""
+    if not position:
+        return False
+    return bool(_LEADER_POSITION.match(fold(position))
+                or _HEAD_OF_BAN.match(nfc(position).lower()))
 
 
 def neighbour_key(label: str) -> tuple[str | None, str | None]:

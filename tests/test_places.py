@@ -7,7 +7,15 @@ import unicodedata
 import pytest
 
 from tcns_cli.model import Unit
-from tcns_cli.places import canonical_label, describe, slots, unit_labels, ward_in_title, ward_name
+from tcns_cli.places import (
+    canonical_label,
+    describe,
+    is_leader_position,
+    slots,
+    unit_labels,
+    ward_in_title,
+    ward_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +64,13 @@ def test_unit_labels_of_a_team_row(areas: str, units: str, expected: list[object
 def test_ward_in_a_title_row() -> None:
     assert ward_in_title("ỦY BAN NHÂN DÂN PHƯỜNG LINH TRUNG") == "Linh Trung"
     assert ward_in_title("DANH SÁCH TỔ DÂN PHỐ") is None
+
+
+@pytest.mark.parametrize(("position", "leads"), [
+    ("Tổ trưởng tổ dân phố", True), ("Trưởng khu phố", True), ("Trưởng thôn", True),
+    ("Trưởng ấp", True), ("Trưởng bản", True), ("TRƯỞNG BẢN", True), ("Trưởng xóm", True),
+    ("Trưởng ban điều hành khu phố", True),
+    ("Trưởng ban công tác Mặt trận", False), ("Hội viên", False), ("Bí thư chi đoàn", False),
+])
+def test_who_leads_a_unit(position: str, leads: bool) -> None:
+    assert is_leader_position(position) is leads
