@@ -326,6 +326,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{name} có tên trong cả tổ {other} và tổ {team}.",
         "{name} serves in team {other} and in team {team}.",
     ),
+    "PHONE_CHANGED": (
+        "Tổ {team}: {name} ghi số điện thoại {phone}, dữ liệu ghi {known}; vẫn là cùng một "
+        "người (cùng họ tên, năm sinh). Cập nhật số mới nếu đúng.",
+        "Team {team}: {name} gives the phone {phone}, the data has {known}; still the same "
+        "person (same name and birth year). Update the data if the new number is right.",
+    ),
     "PLATFORM_NOT_ALLOWED": (
         "Tổ {team} dùng nền tảng \"{platform}\"; quy tắc cho phép: {allowed}.",
         "Team {team} uses \"{platform}\"; the profile allows: {allowed}.",

@@ -13,9 +13,11 @@ from tcns_cli.readers.dataset import Dataset, UnitIndex
 from tcns_cli.readers.roster import DEPUTY, LEADER, RosterEntry, khu_pho_labels, unit_labels
 
 # What the planner re-checks in its own teams: everything but what it reports itself
-# (NO_LEADER, NO_CANDIDATE, BAD_PHONE while reading) and what a plan cannot hold (platform).
+# (NO_LEADER, NO_CANDIDATE, BAD_PHONE while reading) and what a plan cannot hold (platform;
+# a phone other than the data's).
 SELF_CHECK = tuple(
-    c for c in CHECKS if c not in ("NO_LEADER", "MEMBER_COUNT", "BAD_PHONE", "PLATFORM_NOT_ALLOWED")
+    c for c in CHECKS if c not in ("NO_LEADER", "MEMBER_COUNT", "BAD_PHONE", "PLATFORM_NOT_ALLOWED",
+                                   "PHONE_CHANGED")
 )
 
 
