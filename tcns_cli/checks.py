@@ -32,6 +32,7 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "TOO_MANY_UNITS": Severity.ERROR,
     "AVOIDABLE_CROSS_AREA": Severity.ERROR,
     "NO_LEADER": Severity.ERROR,
+    "OPEN_PLACE": Severity.WARNING,
     "LEADER_NOT_UNIT_LEADER": Severity.ERROR,
     "LEADER_NOT_YOUNGEST": Severity.WARNING,
     "MEMBER_COUNT": Severity.ERROR,
@@ -59,6 +60,8 @@ class CheckedTeam:
     platform: str = ""
     source: Source = field(default_factory=Source)
     unknown_units: tuple[str, ...] = ()
+    # Rows that give a role ("leader", "deputy", "member") but no name: places left open.
+    open_places: tuple[tuple[str, Source], ...] = ()
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -281,15 +284,36 @@ def avoidable_cross_area(ward: Ward) -> Iterator[Finding]:
 
 @check("NO_LEADER")
 def no_leader(ward: Ward) -> Iterator[Finding]:
-    """The team has no Tổ trưởng."""
+    """The team has no Tổ trưởng (an open place none of its units' leaders could fill is
+    OPEN_PLACE: the plan leaves it open too, SPEC §4.3)."""
     for team in ward.teams:
-        if not team.leaders:
+        if not team.leaders and not _leader_place_awaited(team):
             yield ward.finding("NO_LEADER", team.source, team, units=", ".join(
                 describe(u) for u in team.units))
 
 
 def _unit_leaders(team: CheckedTeam) -> list[Person]:
     return [u.leader for u in team.units if u.leader is not None]
+
+
+def _leader_place_awaited(team: CheckedTeam) -> bool:
+    """The list keeps an open leader place, and the data names no leader to put in it."""
+    return any(role == "leader" for role, _ in team.open_places) and not _unit_leaders(team)
+
+
+_ROLE_TEXT = {"leader": Localized("tổ trưởng", "leader"), "deputy": Localized("tổ phó", "deputy"),
+              "member": Localized("thành viên", "member")}
+
+
+@check("OPEN_PLACE")
+def open_place(ward: Ward) -> Iterator[Finding]:
+    """A row of the list gives a role but no name: a place still to be filled (SPEC §6.1)."""
+    for team in ward.teams:
+        for role, source in team.open_places:
+            if role == "leader" and not team.leaders and not _leader_place_awaited(team):
+                continue  # NO_LEADER says it: the unit file names the leader to write in
+            yield ward.finding("OPEN_PLACE", source.at_column("Họ và tên"), team,
+                               role=_ROLE_TEXT.get(role, _ROLE_TEXT["member"]))
 
 
 @check("LEADER_NOT_UNIT_LEADER")
@@ -328,9 +352,10 @@ def member_count(ward: Ward) -> Iterator[Finding]:
     rule = ward.profile.members
     for team in ward.teams:
         wanted = rule.per_unit * (len(team.units) + len(team.unknown_units)) + rule.per_team
-        if len(team.members) != wanted:
-            yield ward.finding("MEMBER_COUNT", team.source, team, count=len(team.members),
-                               wanted=wanted)
+        # An open member place is a place (OPEN_PLACE asks for its name), not a missing one.
+        count = len(team.members) + sum(1 for role, _ in team.open_places if role == "member")
+        if count != wanted:
+            yield ward.finding("MEMBER_COUNT", team.source, team, count=count, wanted=wanted)
 
 
 def organization_of(ward: Ward, person: Person) -> str | None:

@@ -300,6 +300,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Team {team} crosses areas although area {area} ({count} small units) could pair "
         "internally.",
     ),
+    "OPEN_PLACE": (
+        "Tổ {team}: chỗ {role} còn trống (dòng chưa ghi họ tên); ghi họ tên người đảm nhận.",
+        "Team {team}: the {role} place is open (the row has no name); write in who takes it.",
+    ),
     "LEADER_NOT_UNIT_LEADER": (
         "Tổ trưởng {name} không phải tổ trưởng của tổ dân phố nào trong tổ {team}.",
         "Leader {name} leads none of the units of team {team}.",

@@ -190,6 +190,13 @@ def _(rows: list[Row], _: Path) -> tuple[int, list[str]]:
     return FIRST + 3, []
 
 
+@case("OPEN_PLACE")
+def _(rows: list[Row], _: Path) -> tuple[int, list[str]]:
+    for column in ("Họ và tên", "Năm sinh", "Đoàn thể", "Số điện thoại"):
+        set_cell(rows, 4, column, None)  # CNS2's member place, left for a name
+    return FIRST + 4, []
+
+
 @case("LEADER_NOT_UNIT_LEADER")
 def _(rows: list[Row], _: Path) -> tuple[int, list[str]]:
     set_cell(rows, 3, "Họ và tên", "Nguyễn Người Lạ")  # with Cúc's phone: still a stranger
@@ -346,6 +353,47 @@ def test_the_sample_list_with_every_phone_changed_has_no_error(tmp_path: Path) -
     assert len(rows) == 110
     assert sorted((f["code"], f["row"], f["column"]) for f in findings) == [
         ("PHONE_CHANGED", r[0].row, "Số điện thoại") for r in rows
+    ]
+
+
+def test_an_open_place_is_not_a_missing_member(tmp_path: Path) -> None:
+    rows = clean()
+    CASES["OPEN_PLACE"](rows, tmp_path)
+    code, findings = validate(tmp_path, rows)
+    assert code == 0
+    assert [(f["code"], f["severity"], f["row"], f["column"]) for f in findings] == [
+        ("OPEN_PLACE", "warning", FIRST + 4, "Họ và tên")
+    ]
+
+
+def test_an_open_leader_place_the_unit_file_can_fill_is_no_leader(tmp_path: Path) -> None:
+    rows = clean()
+    for column in ("Họ và tên", "Năm sinh", "Số điện thoại"):
+        set_cell(rows, 3, column, None)  # CNS2's leader left blank: Phạm Cúc leads KP1 Tổ 3
+    code, findings = validate(tmp_path, rows)
+    assert code == 1
+    assert [(f["code"], f["severity"], f["team"]) for f in findings] == [
+        ("NO_LEADER", "error", "CNS2")
+    ]
+
+
+def test_a_plan_without_people_validates_with_open_places_only(tmp_path: Path) -> None:
+    """SPEC §7: the roster plan writes passes; its blank names are places, not people."""
+    book = openpyxl.Workbook()
+    book.active.append(["Khu phố", "Tổ dân phố", "Số hộ"])
+    for tdp, households in (("Tổ 1", 500), ("Tổ 2", 100), ("Tổ 3", 120)):
+        book.active.append(["KP1", tdp, households])
+    source, out = tmp_path / "phuong-thu.xlsx", tmp_path / "plan.xlsx"
+    book.save(source)
+    runner = CliRunner()
+    assert runner.invoke(app, ["plan", str(source), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["validate", str(out), "--units", str(source), "--json", "-"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    # T01 = Tổ 1: leader, member (rows 8, 9); T02 = Tổ 2 + Tổ 3: leader, 2 members (10-12)
+    assert [(f["code"], f["team"], f["row"]) for f in findings] == [
+        ("OPEN_PLACE", "T01", 8), ("OPEN_PLACE", "T01", 9), ("OPEN_PLACE", "T02", 10),
+        ("OPEN_PLACE", "T02", 11), ("OPEN_PLACE", "T02", 12),
     ]
 
 

@@ -154,3 +154,34 @@ def test_the_workbook_written_while_planning_equals_the_one_written_after(
         assert cells == again, name
     distances = {c.number_format for c in first[SHEETS[1]]["G"][1:] if c.value is not None}
     assert distances and distances <= {'#,##0" m"', '0" bước"', "0"}
+
+
+def plan_without_people(folder: Path, *extra: str) -> list[tuple[object, ...]]:
+    """KP1: Tổ 1 (500 hộ), Tổ 2 (600), Tổ 3 (700): three teams of one unit; nobody known."""
+    book = openpyxl.Workbook()
+    book.active.append(["Khu phố", "Tổ dân phố", "Số hộ"])
+    for tdp, households in (("Tổ 1", 500), ("Tổ 2", 600), ("Tổ 3", 700)):
+        book.active.append(["KP1", tdp, households])
+    source, out = folder / "phuong-thu.xlsx", folder / "plan.xlsx"
+    book.save(source)
+    result = CliRunner().invoke(app, ["plan", str(source), "-o", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(out)["Danh sách thành viên"]
+    return [(r[0], r[1], r[4], r[5], r[8]) for r in sheet.iter_rows(min_row=8, values_only=True)]
+
+
+def test_a_ward_without_people_gives_a_roster_row_per_place(tmp_path: Path) -> None:
+    """SPEC §6.1: the leader and each member place a row, the name blank to be written in."""
+    assert plan_without_people(tmp_path) == [
+        (1, "T01", "Tổ 1", "", "Tổ trưởng"), (2, "T01", "Tổ 1", "", "Thành viên"),
+        (3, "T02", "Tổ 2", "", "Tổ trưởng"), (4, "T02", "Tổ 2", "", "Thành viên"),
+        (5, "T03", "Tổ 3", "", "Tổ trưởng"), (6, "T03", "Tổ 3", "", "Thành viên"),
+    ]
+
+
+def test_a_profile_with_a_deputy_keeps_the_deputy_place(tmp_path: Path) -> None:
+    rows = plan_without_people(tmp_path, "--rules", "da-nang-2025")  # deputy + 5 members
+    roles = ["Tổ trưởng", "Tổ phó", *["Thành viên"] * 5]
+    assert [(r[1], r[3], r[4]) for r in rows] == [
+        (team, "", role) for team in ("T01", "T02", "T03") for role in roles
+    ]

@@ -207,6 +207,7 @@ class PlanWorkbook:
         self.summary = _summary_table(sheets[0], profile)
         self.proposals = Table(sheets[1], 0, _PROPOSALS)
         self.roster = _roster_table(sheets[2], wards)
+        self.deputies = profile.deputy is not None
         self.threshold = profile.grouping.large_threshold
         self.number = 0
 
@@ -216,7 +217,7 @@ class PlanWorkbook:
             self.summary.add(rows, bold)
         proposals = [_proposal_row(ward, team, self.threshold) for team in ward.teams]
         self.proposals.add(proposals, number=(6, _DISTANCE_FORMAT[ward.proximity]))
-        rows = _roster_rows(ward)
+        rows = _roster_rows(ward, self.deputies)
         self.roster.add([[n, *row] for n, row in enumerate(rows, start=self.number + 1)])
         self.number += len(rows)
 
@@ -371,20 +372,24 @@ def _roster_table(sheet: Sheet, wards: Sequence[str]) -> Table:
     return Table(sheet, ROSTER_HEADER_ROW, columns, {0: centred, 6: centred, 7: centred})
 
 
-def _roster_rows(ward: WardPlan) -> list[list[Any]]:
-    """One row per person of the ward's teams (without the running number)."""
+def _roster_rows(ward: WardPlan, deputies: bool) -> list[list[Any]]:
+    """One row per place of the ward's teams (without the running number): the leader, the
+    deputy where the profile has one, every member place; a place nobody fills keeps its
+    row with the name blank, for the officer to write in (SPEC §6.1)."""
     rows = []
     for team in ward.teams:
         places = [team.id, ward.ward, _kp_list(team), _tdp_list(team)]
-        cast = [(team.leader, "Tổ trưởng"), (team.deputy, "Tổ phó")]
+        cast = [(team.leader, "Tổ trưởng")]
+        if deputies or team.deputy is not None:
+            cast.append((team.deputy, "Tổ phó"))
         cast += [(m, "Thành viên") for m in team.members]
-        for person, role in cast:
-            if person is not None:
-                rows.append([*places, *_person_cells(person, role)])
+        rows += [[*places, *_person_cells(person, role)] for person, role in cast]
     return rows
 
 
-def _person_cells(person: Person, role: str) -> list[Any]:
+def _person_cells(person: Person | None, role: str) -> list[Any]:
+    if person is None:
+        return ["", None, "", role, "", "", "", ""]
     return [
         person.name, person.birth_year, person.gender or "", role,
         ORGANIZATION_NAMES.get(person.organization or "", ""), person.position or "",

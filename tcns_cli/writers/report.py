@@ -24,7 +24,7 @@ def _row_values(finding: Finding, rows: dict[tuple[str | None, int | None], Rost
     if entry is None or finding.source.file != entry.source.file:
         return ["", "", ""]
     role = {"leader": "Tổ trưởng", "deputy": "Tổ phó"}.get(entry.role, "Thành viên")
-    return [entry.person.name, role, entry.units]
+    return [entry.person.name if entry.person else "", role, entry.units]
 
 
 def write_report(findings: tuple[Finding, ...], entries: list[RosterEntry], path: Path,
