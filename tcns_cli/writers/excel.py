@@ -6,8 +6,10 @@ formulas, so no value from an input file can ever become a live formula.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,12 @@ ROSTER_HEADERS = (
     "STT", "Mã tổ", "Phường", "Khu phố", "Tổ dân phố phụ trách", "Họ và tên", "Năm sinh",
     "Giới tính", "Chức danh trong tổ", "Đoàn thể", "Chức vụ", "Số điện thoại", "Ghi chú",
 )
-ROSTER_WIDTHS = (5, 7, 12, 11, 14, 24, 7, 7, 11, 17, 21, 13, 12)
+ROSTER_WIDTHS = (7, 8, 12, 13, 14, 24, 7, 7, 14, 20, 21, 13, 12)
+# How wide a roster column may grow to keep its longest line whole (0: the width is fixed):
+# a team code or a phone kept as typed, "Tổ 11, Tổ 12", a long name, "Doanh nghiệp công nghệ
+# số", "Tổ trưởng tổ dân phố". A line is broken at spaces, and reads back the same (a cut
+# word would not).
+ROSTER_FITS = (0, 20, 22, 18, 30, 32, 0, 0, 0, 31, 28, 20, 0)
 FONT = "Times New Roman"
 ROSTER_HEADER_ROW = 6  # 0-based: the roster's column headers are on Excel row 7
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
@@ -38,10 +45,12 @@ _DISTANCE_FORMAT = {
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A table column: its header and its width in characters."""
+    """A table column: its header, its width in characters, and how wide it may grow to keep
+    its longest line whole (``fit``; 0: the width is fixed and long text takes more lines)."""
 
     header: str
     width: float
+    fit: float = 0
 
 
 class Sheet:
@@ -52,6 +61,7 @@ class Sheet:
         self.ws = book.add_worksheet(name)
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
         self.ws.set_zoom(100)
+        self.ws.set_default_row(LINE_HEIGHT)  # one line of Times New Roman 12, in every viewer
 
     def fmt(self, **props: Any) -> Any:
         """A cached format: Times New Roman 12 plus ``props``."""
@@ -94,7 +104,13 @@ class Sheet:
 
 
 class Table:
-    """A bordered table written a few rows at a time (as wards are planned), then closed."""
+    """A bordered table written a few rows at a time (as wards are planned), then closed.
+
+    Every text is broken into lines here, at word boundaries, to what its column holds: a
+    viewer's own wrapping (which differs between Excel, LibreOffice and their fonts) never
+    adds a line the row has no room for (SPEC §6.1). A ``fit`` column grows, when closed,
+    to hold its longest line.
+    """
 
     def __init__(self, sheet: Sheet, top: int, columns: Sequence[Column],
                  styles: dict[int, dict[str, Any]] | None = None) -> None:
@@ -102,11 +118,14 @@ class Table:
         head = {"bold": True, "border": 1, "text_wrap": True, "align": "center",
                 "bg_color": "#DDEBF7"}
         for col, column in enumerate(columns):
-            sheet.put(top, col, column.header, **head)
+            sheet.put(top, col, break_lines(column.header, column.width), **head)
             sheet.ws.set_column(col, col, column.width)
         sheet.ws.set_row(top, LINE_HEIGHT * max(lines(c.header, c.width) for c in columns))
         self.styles = styles or {}
-        self.fits = [_chars_per_line(c.width) for c in columns]
+        # Below ``quick`` characters a text fits its column even in capitals: not measured.
+        self.quick = [_chars_per_line(c.width) / 1.5 for c in columns]
+        self.rooms = [_chars_per_line(max(c.width, c.fit)) for c in columns]
+        self.longest = [0.0] * len(columns)
         self._formats: dict[tuple[bool, bool, tuple[int, str] | None], list[Any]] = {}
 
     def formats(self, bold: bool, quoted: bool, number: tuple[int, str] | None) -> list[Any]:
@@ -130,16 +149,18 @@ class Table:
         ``number``: a column whose numbers take another format in these rows (a ward's
         distance unit).
         """
-        ws, columns, fits = self.sheet.ws, self.columns, self.fits
+        ws, quick, rooms = self.sheet.ws, self.quick, self.rooms
         plain, quoted = self.formats(bold, False, number), self.formats(bold, True, number)
         for r, values in enumerate(rows, start=self.next):
             height = 1
             for col, value in enumerate(values):
                 if isinstance(value, str):
+                    if len(value) > quick[col] or "\n" in value:
+                        value, count, widest = _broken(value, rooms[col])
+                        height = max(height, count)
+                        self.longest[col] = max(self.longest[col], widest)
                     risky = value.startswith(_RISKY)
                     ws.write_string(r, col, value, quoted[col] if risky else plain[col])
-                    if len(value) > fits[col] or "\n" in value:
-                        height = max(height, lines(value, columns[col].width))
                 elif value is None or isinstance(value, bool):
                     ws.write_blank(r, col, None, plain[col])
                 else:
@@ -150,7 +171,11 @@ class Table:
         self.next += len(rows)
 
     def close(self) -> int:
-        """Freeze the header, filter the columns, set up printing; returns the next row."""
+        """Widen the fit columns, freeze the header, filter, set up printing; returns the
+        next row."""
+        for col, column in enumerate(self.columns):
+            if column.fit and self.longest[col] > _chars_per_line(column.width):
+                self.sheet.ws.set_column(col, col, _width_for(self.longest[col], column.fit))
         last = self.next - 1
         self.sheet.ws.freeze_panes(self.top + 1, 0)
         self.sheet.ws.autofilter(self.top, 0, max(self.top, last), len(self.columns) - 1)
@@ -162,17 +187,94 @@ LINE_HEIGHT = 16.5
 
 
 def lines(value: Any, width: float) -> int:
-    """How many lines a wrapped cell needs at a column width (characters)."""
+    """How many lines a cell's text takes at a column width (characters), as broken by
+    :func:`break_lines`."""
     if not isinstance(value, str) or not value:
         return 1
-    usable = _chars_per_line(width)
-    return sum(max(1, -(-len(part) // usable)) for part in value.split("\n"))
+    return len(_wrapped(value, _chars_per_line(width)))
+
+
+def break_lines(text: str, width: float) -> str:
+    """The text with a line break wherever a column ``width`` wide needs one: at its own
+    breaks, then at word boundaries (a word longer than a line is cut)."""
+    return "\n".join(_wrapped(text, _chars_per_line(width)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _broken(text: str, room: int) -> tuple[str, int, float]:
+    """The text broken into lines of at most ``room``, how many, and the widest's width
+    (once per distinct text: ward names, units and organisations repeat down a sheet)."""
+    if "\n" not in text and (width := _text_width(text)) <= room:
+        return text, 1, width
+    parts = _wrapped(text, room)
+    return "\n".join(parts), len(parts), max(map(_text_width, parts))
 
 
 def _chars_per_line(width: float) -> int:
-    """Characters of Times New Roman 12 that fit a column (measured on LibreOffice renders:
-    Vietnamese text runs about 10 % narrower than the width unit's digit)."""
-    return max(1, int(width * 1.1 - 1))
+    """How much text (:func:`_text_width`) of Times New Roman 12, bold or not, fits a column.
+
+    Measured on LibreOffice renders with Carlito, the metric twin of Excel's Calibri that
+    sets the width unit: a line of ``width`` characters fits, bold a tenth less; 10 % more
+    is kept free for the viewers that measure differently.
+    """
+    return max(1, int(width * 0.9) - 1)
+
+
+def _text_width(line: str) -> float:
+    """A line's width in characters: a capital counts one and a half (``TỔNG CỘNG``, the
+    finding codes and names' initials are wider than the small letters)."""
+    return len(line) + sum(map(str.isupper, line)) / 2
+
+
+def _width_for(text_width: float, widest: float) -> float:
+    """The narrowest column (at most ``widest``) that holds a line of ``text_width``."""
+    width = float(math.ceil((text_width + 1) / 0.9))
+    while _chars_per_line(width) < text_width and width < widest:
+        width += 1
+    return min(width, widest)
+
+
+def _wrapped(text: str, room: int) -> list[str]:
+    """The text's lines, each at most ``room`` wide: its own lines, broken greedily at
+    spaces (between a list's items or before a parenthesis where :func:`_soft_break` finds
+    one); a word wider than a line is cut."""
+    out: list[str] = []
+    for part in text.split("\n"):
+        line = ""
+        for word in part.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and _text_width(candidate) > room:
+                soft = _soft_break(line)
+                if soft is not None and _text_width(f"{soft[1]} {word}") <= room:
+                    out.append(soft[0])
+                    candidate = f"{soft[1]} {word}"
+                else:
+                    out.append(line)
+                    candidate = word
+            while _text_width(candidate) > room and len(candidate) > 1:
+                cut = _fitting(candidate, room)
+                out.append(candidate[:cut])
+                candidate = candidate[cut:]
+            line = candidate
+        out.append(line)
+    return out
+
+
+def _soft_break(line: str) -> tuple[str, str] | None:
+    """The line cut after its last comma, else before its last parenthesis, when that falls
+    in its second half: ``Tổ 13 (KP 3),`` / ``Tổ 4 (KP 5)``; ``Hồ Công Phúc`` / ``(Mặt trận``."""
+    for at in (line.rfind(", ") + 1, line.rfind(" (")):
+        if at > 0 and 2 * at >= len(line):
+            return line[:at], line[at:].lstrip()
+    return None
+
+
+def _fitting(word: str, room: int) -> int:
+    """How many leading characters of a word fit ``room`` (at least one)."""
+    cut = 1
+    while cut < len(word) and _text_width(word[: cut + 1]) <= room:
+        cut += 1
+    return cut
 
 
 def workbook(path: Path) -> Any:
@@ -236,12 +338,22 @@ def _title(sheet: Sheet, row: int, text: str, width: int, size: int = 14) -> Non
     sheet.ws.merge_range(row, 0, row, width - 1, "", sheet.fmt(bold=True, align="center",
                                                                  font_size=size))
     sheet.put(row, 0, text, bold=True, align="center", font_size=size)
+    sheet.ws.set_row(row, LINE_HEIGHT * size / 12)
+
+
+def _note(sheet: Sheet, row: int, text: str, columns: Sequence[Column]) -> None:
+    """A line of text across a table's width, broken into lines to fit it."""
+    width = sum(c.width for c in columns)
+    props = {"italic": True, "text_wrap": True, "valign": "top"}
+    sheet.ws.merge_range(row, 0, row, len(columns) - 1, "", sheet.fmt(**props))
+    sheet.put(row, 0, break_lines(text, width), **props)
+    sheet.ws.set_row(row, LINE_HEIGHT * lines(text, width))
 
 
 # --- Tổng hợp ---------------------------------------------------------------------------
 
 _SUMMARY = (
-    Column("Phường", 22), Column("Khu phố", 11), Column("Số tổ dân phố", 10),
+    Column("Phường", 22), Column("Khu phố", 13, 18), Column("Số tổ dân phố", 10),
     Column("Số hộ", 10), Column("Tổ riêng (≥ ngưỡng)", 11), Column("Ghép 2 tổ", 9),
     Column("Ghép tổ lẻ", 9), Column("Tổng số tổ CNS", 10), Column("Số thành viên", 10),
     Column("Chỗ còn trống", 10), Column("Căn cứ khoảng cách", 14),
@@ -262,7 +374,7 @@ def _counts(teams: Sequence[Team]) -> list[int]:
 
 def _summary_table(sheet: Sheet, profile: Profile) -> Table:
     _title(sheet, 0, "TỔNG HỢP PHƯƠNG ÁN THÀNH LẬP TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", len(_SUMMARY))
-    sheet.put(1, 0, f"Bộ quy tắc: {profile.title}", italic=True)
+    _note(sheet, 1, f"Bộ quy tắc: {profile.title}", _SUMMARY)
     return Table(sheet, 3, _SUMMARY, {3: {"num_format": "#,##0"}})
 
 
@@ -291,11 +403,14 @@ def _total_row(label: str, teams: Sequence[Team], basis: str) -> list[Any]:
 
 # --- Đề xuất tổ ---------------------------------------------------------------------------
 
+# "Thành viên" grows to hold its longest member line ("Nguyễn Văn A (Hội Liên hiệp Phụ nữ)"):
+# one member a line (SPEC §6.1). The leader's organisation may take a second line: a pair's
+# row has two lines for its two members anyway.
 _PROPOSALS = (
-    Column("Mã tổ", 7), Column("Phường", 14), Column("Khu phố", 12),
-    Column("Tổ dân phố", 16), Column("Số hộ", 8), Column("Hình thức", 11),
-    Column("Khoảng cách", 10), Column("Căn cứ hình thành", 30), Column("Tổ trưởng", 22),
-    Column("Tổ phó", 20), Column("Thành viên", 34), Column("Chỗ trống", 8),
+    Column("Mã tổ", 8, 14), Column("Phường", 14, 22), Column("Khu phố", 13, 18),
+    Column("Tổ dân phố", 16, 30), Column("Số hộ", 8), Column("Hình thức", 14),
+    Column("Khoảng cách", 10), Column("Căn cứ hình thành", 30), Column("Tổ trưởng", 24),
+    Column("Tổ phó", 24), Column("Thành viên", 34, 56), Column("Chỗ trống", 8),
 )
 _KIND_TEXT = {TeamKind.SOLO: "Tổ riêng", TeamKind.PAIR: "Ghép 2 tổ", TeamKind.JOINED: "Ghép tổ lẻ"}
 
@@ -367,7 +482,8 @@ def _roster_table(sheet: Sheet, wards: Sequence[str]) -> Table:
     place = f"Ủy ban nhân dân phường {wards[0]}" if len(wards) == 1 else "Ủy ban nhân dân phường"
     sheet.put(4, 0, f"(Kèm theo Quyết định số ……/QĐ-UBND ngày … tháng … năm … của {place})",
               italic=True, align="center")
-    columns = [Column(h, w) for h, w in zip(ROSTER_HEADERS, ROSTER_WIDTHS, strict=True)]
+    columns = [Column(h, w, f)
+               for h, w, f in zip(ROSTER_HEADERS, ROSTER_WIDTHS, ROSTER_FITS, strict=True)]
     centred = {"align": "center"}
     return Table(sheet, ROSTER_HEADER_ROW, columns, {0: centred, 6: centred, 7: centred})
 
@@ -399,10 +515,11 @@ def _person_cells(person: Person | None, role: str) -> list[Any]:
 
 # --- Cảnh báo -------------------------------------------------------------------------------
 
+# The codes are capitals: MEMBER_NOT_IN_ORGANIZATION needs 44.
 _FINDINGS = (
-    Column("Mã", 29), Column("Mức độ", 10), Column("Nội dung", 60), Column("Phường", 14),
-    Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Mã tổ", 7), Column("Tệp", 18),
-    Column("Trang", 14), Column("Dòng", 6), Column("Cột", 14),
+    Column("Mã", 29, 44), Column("Mức độ", 13), Column("Nội dung", 60), Column("Phường", 14),
+    Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Mã tổ", 8, 14), Column("Tệp", 18, 34),
+    Column("Trang", 14, 24), Column("Dòng", 7), Column("Cột", 14, 24),
 )
 
 

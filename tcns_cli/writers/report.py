@@ -11,10 +11,11 @@ from tcns_cli.readers.roster import RosterEntry
 from tcns_cli.writers.excel import SEVERITY_TEXT, Column, Sheet, workbook
 
 _COLUMNS = (
-    Column("Mã tổ", 8), Column("Mức độ", 10), Column("Mã", 29), Column("Nội dung", 60),
-    Column("Phường", 14), Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Tệp", 26),
-    Column("Trang", 16), Column("Dòng", 6), Column("Cột", 14), Column("Họ và tên (dòng đó)", 24),
-    Column("Chức danh trong tổ", 12), Column("Tổ dân phố phụ trách", 16),
+    Column("Mã tổ", 8, 14), Column("Mức độ", 13), Column("Mã", 29, 44), Column("Nội dung", 60),
+    Column("Phường", 14), Column("Khu phố", 9), Column("Tổ dân phố", 9), Column("Tệp", 26, 34),
+    Column("Trang", 16, 24), Column("Dòng", 7), Column("Cột", 14, 24),
+    Column("Họ và tên (dòng đó)", 24, 32), Column("Chức danh trong tổ", 14),
+    Column("Tổ dân phố phụ trách", 16),
 )
 
 
@@ -42,7 +43,7 @@ def write_report(findings: tuple[Finding, ...], entries: list[RosterEntry], path
     counts = Counter((f.code, f.severity) for f in findings)
     summary = [[code, SEVERITY_TEXT[severity], n] for (code, severity), n in counts.items()]
     Sheet(book, "Tổng hợp lỗi").table(
-        0, (Column("Mã", 28), Column("Mức độ", 12), Column("Số lượng", 10)), summary
+        0, (Column("Mã", 29, 44), Column("Mức độ", 13), Column("Số lượng", 10)), summary
     )
     book.close()
 

@@ -5,31 +5,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from tcns_cli.normalize import ORGANIZATION_NAMES
-from tcns_cli.writers.excel import LINE_HEIGHT, Column, Sheet, lines, workbook
+from tcns_cli.writers.excel import LINE_HEIGHT, Column, Sheet, break_lines, lines, workbook
 
 EXAMPLE = "VÍ DỤ – dòng mẫu, không được đọc"
 UNIT_COLUMNS = (
     Column("Phường", 16),
-    Column("Khu phố", 10),
+    Column("Khu phố", 13),
     Column("Tổ dân phố", 11),
     Column("Số hộ gia đình", 10),
     Column("Vĩ độ", 11),
     Column("Kinh độ", 11),
     Column("Tổ liền kề", 16),
-    Column("Ghi chú", 34),
+    Column("Ghi chú", 41),
 )
 PEOPLE_COLUMNS = (
     Column("Họ và tên", 24),
     Column("Năm sinh", 8),
     Column("Giới tính", 8),
     Column("Phường", 16),
-    Column("Khu phố", 10),
+    Column("Khu phố", 13),
     Column("Tổ dân phố", 11),
-    Column("Chức vụ", 22),
+    Column("Chức vụ", 25),
     Column("Đoàn thể", 22),
     Column("Số điện thoại", 14),
     Column("Kỹ năng số", 9),
-    Column("Ghi chú", 34),
+    Column("Ghi chú", 41),
 )
 POSITIONS = (
     "Tổ trưởng tổ dân phố",
@@ -67,7 +67,7 @@ def write_template(path: Path) -> None:
     guide = Sheet(book, "Hướng dẫn")
     guide.ws.set_column(0, 0, 100)
     for row, line in enumerate(INSTRUCTIONS):
-        guide.put(row, 0, line, bold=row == 0, text_wrap=True)
+        guide.put(row, 0, break_lines(line, 100), bold=row == 0, text_wrap=True)
         guide.ws.set_row(row, LINE_HEIGHT * lines(line, 100))
     guide.ws.fit_to_pages(1, 0)
     guide.ws.set_paper(9)
