@@ -50,20 +50,25 @@ class Ward:
 
     @cached_property
     def people_by_name(self) -> dict[str, list[Person]]:
-        """The ward's known people by folded name."""
+        """The ward's known people by folded name: the people file's, then the unit leaders
+        only the unit file names."""
         index: dict[str, list[Person]] = defaultdict(list)
         for person in self.people:
             index[fold(person.name)].append(person)
+        for unit in self.units:
+            leader = unit.leader
+            if leader is not None and not any(leader is p for p in index[fold(leader.name)]):
+                index[fold(leader.name)].append(leader)
         return index
 
     def known(self, person: Person) -> Person | None:
-        """The people list's entry for someone on a team, if any."""
+        """The unit or people file's entry for someone on a team (SPEC §7 Who is who)."""
         return next((p for p in self.people_by_name.get(fold(person.name), [])
                      if same_person(p, person)), None)
 
     @cached_property
     def serving(self) -> _Seen:
-        """Everyone serving on a team, found by name or phone."""
+        """Everyone serving on a team, found as SPEC §7 Who is who says."""
         seen = _Seen()
         for team in self.teams:
             for person in team.people:
@@ -108,17 +113,22 @@ def run_checks(ward: Ward, codes: Sequence[str] | None = None) -> list[Finding]:
 
 
 def same_person(a: Person, b: Person) -> bool:
-    """The same valid phone; else, unless two valid phones differ, same name and birth year."""
+    """SPEC §7 *Who is who*: the same name, and the same birth year; where either year is
+    missing, the same phone.
+
+    A different phone never makes two people of one (phones change, lists are typed later:
+    ``PHONE_CHANGED``), and a shared phone never makes one person of two names (a family
+    phone). With neither a year nor two valid phones to compare, the name is all there is.
+    """
     if a is b:
         return True
-    if a.phone and b.phone:
-        if a.phone == b.phone:
-            if valid_phone(a.phone):
-                return True
-        elif valid_phone(a.phone) and valid_phone(b.phone):
-            return False
-    years_agree = a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
-    return fold(a.name) == fold(b.name) and years_agree
+    if fold(a.name) != fold(b.name):
+        return False
+    if a.birth_year is not None and b.birth_year is not None:
+        return a.birth_year == b.birth_year
+    if valid_phone(a.phone) and valid_phone(b.phone):
+        return a.phone == b.phone
+    return True
 
 
 # --- coverage -------------------------------------------------------------------------------
@@ -238,14 +248,35 @@ def avoidable_cross_area(ward: Ward) -> Iterator[Finding]:
 
 @check("NO_LEADER")
 def no_leader(ward: Ward) -> Iterator[Finding]:
-    """The team has no Tổ trưởng."""
+    """The team has no Tổ trưởng (an open place none of its units' leaders could fill is
+    OPEN_PLACE: the plan leaves it open too, SPEC §4.3)."""
     for team in ward.teams:
-        if not team.leaders:
+        if not team.leaders and not _leader_place_awaited(team):
             yield ward.finding("NO_LEADER", team.source, team, unit=describe_all(team.units))
 
 
 def _unit_leaders(team: CheckedTeam) -> list[Person]:
     return [u.leader for u in team.units if u.leader is not None]
+
+
+def _leader_place_awaited(team: CheckedTeam) -> bool:
+    """The list keeps an open leader place, and the data names no leader to put in it."""
+    return any(role == "leader" for role, _ in team.open_places) and not _unit_leaders(team)
+
+
+_ROLE_TEXT = {"leader": Localized("tổ trưởng", "leader"), "deputy": Localized("tổ phó", "deputy"),
+              "member": Localized("thành viên", "member")}
+
+
+@check("OPEN_PLACE")
+def open_place(ward: Ward) -> Iterator[Finding]:
+    """A row of the list gives a role but no name: a place still to be filled (SPEC §6.1)."""
+    for team in ward.teams:
+        for role, source in team.open_places:
+            if role == "leader" and not team.leaders and not _leader_place_awaited(team):
+                continue  # NO_LEADER says it: the unit file names the leader to write in
+            yield ward.finding("OPEN_PLACE", source.at_column("Họ và tên"), team,
+                               role=_ROLE_TEXT.get(role, _ROLE_TEXT["member"]))
 
 
 @check("LEADER_NOT_UNIT_LEADER")
@@ -284,9 +315,10 @@ def member_count(ward: Ward) -> Iterator[Finding]:
     rule = ward.profile.members
     for team in ward.teams:
         wanted = rule.per_unit * (len(team.units) + len(team.unknown_units)) + rule.per_team
-        if len(team.members) != wanted:
-            yield ward.finding("MEMBER_COUNT", team.source, team, count=len(team.members),
-                               wanted=wanted)
+        # An open member place is a place (OPEN_PLACE asks for its name), not a missing one.
+        count = len(team.members) + sum(1 for role, _ in team.open_places if role == "member")
+        if count != wanted:
+            yield ward.finding("MEMBER_COUNT", team.source, team, count=count, wanted=wanted)
 
 
 def organization_of(ward: Ward, person: Person) -> str | None:
@@ -333,7 +365,7 @@ def youth_union_available(ward: Ward) -> Iterator[Finding]:
 
 @check("PERSON_IN_SEVERAL_TEAMS")
 def person_in_several_teams(ward: Ward) -> Iterator[Finding]:
-    """The same person (name + birth year, or phone) serves twice."""
+    """The same person (name + birth year; phone only where a year is missing) serves twice."""
     seen = _Seen()
     for team in ward.teams:
         for person in team.people:
@@ -345,24 +377,38 @@ def person_in_several_teams(ward: Ward) -> Iterator[Finding]:
 
 
 class _Seen:
-    """People already placed, found by name or phone without comparing every pair."""
+    """People already placed, looked up by name (``same_person`` always needs the name)."""
 
     def __init__(self) -> None:
         self.by_name: dict[str, list[tuple[Person, CheckedTeam]]] = defaultdict(list)
-        self.by_phone: dict[str, CheckedTeam] = {}
 
     def add(self, person: Person, team: CheckedTeam) -> None:
         self.by_name[fold(person.name)].append((person, team))
-        if person.phone and person.phone not in self.by_phone and valid_phone(person.phone):
-            self.by_phone[person.phone] = team
 
     def find(self, person: Person) -> CheckedTeam | None:
         for other, team in self.by_name.get(fold(person.name), []):
             if same_person(other, person):
                 return team
-        if person.phone and valid_phone(person.phone):
-            return self.by_phone.get(person.phone)
         return None
+
+
+@check("PHONE_CHANGED")
+def phone_changed(ward: Ward) -> Iterator[Finding]:
+    """A person of the list (same name and birth year as on file) gives another valid phone:
+    once per person, at the list's phone cell."""
+    reported: set[tuple[int, str]] = set()
+    for team in ward.teams:
+        for person in team.people:
+            record = ward.known(person)
+            if (record is None or person.phone == record.phone
+                    or not (valid_phone(person.phone) and valid_phone(record.phone))):
+                continue
+            key = (id(record), person.phone or "")
+            if key not in reported:
+                reported.add(key)
+                yield ward.finding("PHONE_CHANGED", person.source.at_column("Số điện thoại"),
+                                   team, name=person.name, phone=person.phone,
+                                   known=record.phone)
 
 
 @check("BAD_PHONE")
@@ -418,9 +464,11 @@ def missing_role(ward: Ward) -> Iterator[Finding]:
 
 
 # What the planner re-checks in its own teams: everything but what it reports itself
-# (NO_LEADER, NO_CANDIDATE, BAD_PHONE while reading) and what a plan cannot hold (platform).
+# (NO_LEADER, NO_CANDIDATE, BAD_PHONE while reading) and what a plan cannot hold (platform;
+# a phone other than the data's).
 SELF_CHECK = tuple(
-    c for c in CHECKS if c not in ("NO_LEADER", "MEMBER_COUNT", "BAD_PHONE", "PLATFORM_NOT_ALLOWED")
+    c for c in CHECKS if c not in ("NO_LEADER", "MEMBER_COUNT", "BAD_PHONE", "PLATFORM_NOT_ALLOWED",
+                                   "PHONE_CHANGED")
 )
 
 

@@ -315,6 +315,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Team {team} crosses areas although area {area} ({count} small units) could pair "
         "internally.",
     ),
+    "OPEN_PLACE": (
+        "Tổ {team}: chỗ {role} còn trống (dòng chưa ghi họ tên); ghi họ tên người đảm nhận.",
+        "Team {team}: the {role} place is open (the row has no name); write in who takes it.",
+    ),
     "LEADER_NOT_UNIT_LEADER": (
         "Tổ trưởng {name} không phải {leader} nào trong tổ {team}.",
         "Leader {name} leads none of the units of team {team}.",
@@ -340,6 +344,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "PERSON_IN_SEVERAL_TEAMS": (
         "{name} có tên trong cả tổ {other} và tổ {team}.",
         "{name} serves in team {other} and in team {team}.",
+    ),
+    "PHONE_CHANGED": (
+        "Tổ {team}: {name} ghi số điện thoại {phone}, dữ liệu ghi {known}; vẫn là cùng một "
+        "người (cùng họ tên, năm sinh). Cập nhật số mới nếu đúng.",
+        "Team {team}: {name} gives the phone {phone}, the data has {known}; still the same "
+        "person (same name and birth year). Update the data if the new number is right.",
     ),
     "PLATFORM_NOT_ALLOWED": (
         "Tổ {team} dùng nền tảng \"{platform}\"; quy tắc cho phép: {allowed}.",

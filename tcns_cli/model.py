@@ -256,7 +256,7 @@ class RosterEntry:
     areas: str
     units: str
     role: str
-    person: Person
+    person: Person | None  # None: an open place, the name left blank to be written in
     platform: str
     source: Source
 
@@ -275,6 +275,8 @@ class CheckedTeam:
     platform: str = ""
     source: Source = field(default_factory=Source)
     unknown_units: tuple[str, ...] = ()
+    # Rows that give a role ("leader", "deputy", "member") but no name: places left open.
+    open_places: tuple[tuple[str, Source], ...] = ()
 
     @property
     def people(self) -> tuple[Person, ...]:

@@ -56,6 +56,13 @@ def ward_metrics(teams: tuple[Team, ...]) -> list[int]:
             sum(t.open_slots for t in teams)]
 
 
+def number_text(value: int, lang: str) -> str:
+    """Thousands grouped as each language writes them: ``8.640`` in Vietnamese, ``8,640``
+    in English."""
+    grouped = f"{value:,}"
+    return grouped if lang == "en" else grouped.replace(",", ".")
+
+
 def print_plan_summary(console: Console, plan: Plan, lang: str) -> None:
     """One ward: a column of figures; several: one row per ward and a total. Then findings."""
     from rich.table import Table
@@ -73,7 +80,7 @@ def print_plan_summary(console: Console, plan: Plan, lang: str) -> None:
         table.add_column(text("col_ward", lang, **named))
         table.add_column(ward, justify="right")
         for key, value in zip(_METRICS, figures, strict=True):
-            table.add_row(text(key, lang, **named), f"{value:,}".replace(",", "."))
+            table.add_row(text(key, lang, **named), number_text(value, lang))
         table.add_row(text("col_proximity", lang), basis)
     else:
         from rich import box

@@ -58,11 +58,13 @@ def _team(
     home = ward or (units[0].ward if units else "")
     return CheckedTeam(
         id=team_id, ward=home, units=tuple(units),
-        leaders=tuple(r.person for r in rows if r.role == LEADER),
-        deputies=tuple(r.person for r in rows if r.role == DEPUTY),
-        members=tuple(r.person for r in rows if r.role not in (LEADER, DEPUTY)),
+        leaders=tuple(r.person for r in rows if r.role == LEADER and r.person is not None),
+        deputies=tuple(r.person for r in rows if r.role == DEPUTY and r.person is not None),
+        members=tuple(r.person for r in rows
+                      if r.role not in (LEADER, DEPUTY) and r.person is not None),
         platform=next((r.platform for r in rows if r.platform), ""),
         source=rows[0].source, unknown_units=tuple(unknown),
+        open_places=tuple((r.role, r.source) for r in rows if r.person is None),
     )
 
 

@@ -191,10 +191,16 @@ def _(rows: list[Row], _: Path) -> tuple[int, list[str]]:
     return FIRST + 3, []
 
 
+@case("OPEN_PLACE")
+def _(rows: list[Row], _: Path) -> tuple[int, list[str]]:
+    for column in ("Họ và tên", "Năm sinh", "Đoàn thể", "Số điện thoại"):
+        set_cell(rows, 4, column, None)  # CNS2's member place, left for a name
+    return FIRST + 4, []
+
+
 @case("LEADER_NOT_UNIT_LEADER")
 def _(rows: list[Row], _: Path) -> tuple[int, list[str]]:
-    set_cell(rows, 3, "Họ và tên", "Nguyễn Người Lạ")
-    set_cell(rows, 3, "Số điện thoại", "0988000000")  # the same phone would be the same person
+    set_cell(rows, 3, "Họ và tên", "Nguyễn Người Lạ")  # with Cúc's phone: still a stranger
     return FIRST + 3, []
 
 
@@ -230,6 +236,12 @@ def _(rows: list[Row], _: Path) -> tuple[int, list[str]]:
 def _(rows: list[Row], _: Path) -> tuple[int, list[str]]:
     rows[6][4:9] = rows[1][4:9]
     return FIRST + 6, []
+
+
+@case("PHONE_CHANGED")
+def _(rows: list[Row], _: Path) -> tuple[int, list[str]]:
+    set_cell(rows, 4, "Số điện thoại", "0977000003")  # Ngô Y Ba 1999 has 0911000003 on file
+    return FIRST + 4, []
 
 
 @case("BAD_PHONE")
@@ -271,6 +283,119 @@ def test_each_rule_broken_once(tmp_path: Path, code: str) -> None:
     assert {f["severity"] for f in mine} == {DEFAULT_SEVERITY[code].value}
     assert row in {f["row"] for f in mine}
     assert exit_code == (1 if any(f["severity"] == "error" for f in findings) else 0)
+
+
+def test_new_phones_of_the_same_people_are_info_not_errors(tmp_path: Path) -> None:
+    """SPEC §7 Who is who: names and birth years decide; a new phone is PHONE_CHANGED."""
+    rows = clean()
+    for n, row in enumerate(rows):
+        row[HEADER.index("Số điện thoại")] = f"09770000{n:02d}"
+    code, findings = validate(tmp_path, rows)
+    assert code == 0
+    assert [(f["code"], f["severity"], f["row"], f["column"]) for f in findings] == [
+        ("PHONE_CHANGED", "info", FIRST + n, "Số điện thoại") for n in range(8)
+    ]
+
+
+def test_two_people_sharing_a_phone_are_two_people(tmp_path: Path) -> None:
+    rows = clean()
+    set_cell(rows, 6, "Số điện thoại", "0911000001")  # Ngô Y Bốn (CNS3) gives Ngô Y Một's phone
+    code, findings = validate(tmp_path, rows)
+    assert code == 0
+    assert [(f["code"], f["row"]) for f in findings] == [("PHONE_CHANGED", FIRST + 6)]
+
+
+@pytest.mark.parametrize(("year", "phone", "twice"), [
+    (2000, "0977000001", True),   # same name and year: one person, whatever the phone
+    (None, "0977000001", False),  # a year missing: the phones decide, and they differ
+    (None, "0911000001", True),   # a year missing, the same phone: one person
+    (1998, "0911000001", False),  # another year: another person, even with the same phone
+])
+def test_who_serves_twice_is_decided_by_name_and_year(
+    tmp_path: Path, year: int | None, phone: str, twice: bool
+) -> None:
+    rows = clean()
+    rows[6][4:9] = rows[1][4:9]  # Ngô Y Một (CNS1) also in CNS3
+    set_cell(rows, 6, "Năm sinh", year)
+    set_cell(rows, 6, "Số điện thoại", phone)
+    _, findings = validate(tmp_path, rows)
+    several = [f["row"] for f in findings if f["code"] == "PERSON_IN_SEVERAL_TEAMS"]
+    assert several == ([FIRST + 6] if twice else [])
+
+
+def test_a_changed_phone_is_told_once_per_person(tmp_path: Path) -> None:
+    rows = clean()
+    rows[6][4:9] = rows[1][4:9]  # Ngô Y Một serves twice, both times with a new phone
+    for index in (1, 6):
+        set_cell(rows, index, "Số điện thoại", "0977000001")
+    _, findings = validate(tmp_path, rows)
+    assert [(f["code"], f["row"]) for f in findings if f["severity"] != "error"] == [
+        ("PHONE_CHANGED", FIRST + 1)
+    ]
+
+
+def test_the_sample_list_with_every_phone_changed_has_no_error(tmp_path: Path) -> None:
+    """A correct list of Linh Trung, typed after every phone changed: 110 people, 110 infos."""
+    sample = Path(__file__).resolve().parent.parent / "sample_data" / "linh-trung.xlsx"
+    out = tmp_path / "plan.xlsx"
+    assert CliRunner().invoke(app, ["plan", str(sample), "-o", str(out)]).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book["Danh sách thành viên"]
+    header = [" ".join(str(c.value).split()) for c in sheet[7]]  # "Số điện\nthoại" is one
+    name, phone = header.index("Họ và tên"), header.index("Số điện thoại")
+    rows = [r for r in sheet.iter_rows(min_row=8) if r[name].value]
+    for n, row in enumerate(rows):
+        row[phone].value = f"0988{n:06d}"
+    book.save(out)
+    result = CliRunner().invoke(app, ["validate", str(out), "--units", str(sample), "--json",
+                                      "-"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert len(rows) == 110
+    assert sorted((f["code"], f["row"], f["column"]) for f in findings) == [
+        ("PHONE_CHANGED", r[0].row, "Số điện thoại") for r in rows
+    ]
+
+
+def test_an_open_place_is_not_a_missing_member(tmp_path: Path) -> None:
+    rows = clean()
+    CASES["OPEN_PLACE"](rows, tmp_path)
+    code, findings = validate(tmp_path, rows)
+    assert code == 0
+    assert [(f["code"], f["severity"], f["row"], f["column"]) for f in findings] == [
+        ("OPEN_PLACE", "warning", FIRST + 4, "Họ và tên")
+    ]
+
+
+def test_an_open_leader_place_the_unit_file_can_fill_is_no_leader(tmp_path: Path) -> None:
+    rows = clean()
+    for column in ("Họ và tên", "Năm sinh", "Số điện thoại"):
+        set_cell(rows, 3, column, None)  # CNS2's leader left blank: Phạm Cúc leads KP1 Tổ 3
+    code, findings = validate(tmp_path, rows)
+    assert code == 1
+    assert [(f["code"], f["severity"], f["team"]) for f in findings] == [
+        ("NO_LEADER", "error", "CNS2")
+    ]
+
+
+def test_a_plan_without_people_validates_with_open_places_only(tmp_path: Path) -> None:
+    """SPEC §7: the roster plan writes passes; its blank names are places, not people."""
+    book = openpyxl.Workbook()
+    book.active.append(["Khu phố", "Tổ dân phố", "Số hộ"])
+    for tdp, households in (("Tổ 1", 500), ("Tổ 2", 100), ("Tổ 3", 120)):
+        book.active.append(["KP1", tdp, households])
+    source, out = tmp_path / "phuong-thu.xlsx", tmp_path / "plan.xlsx"
+    book.save(source)
+    runner = CliRunner()
+    assert runner.invoke(app, ["plan", str(source), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["validate", str(out), "--units", str(source), "--json", "-"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    # T01 = Tổ 1: leader, member (rows 8, 9); T02 = Tổ 2 + Tổ 3: leader, 2 members (10-12)
+    assert [(f["code"], f["team"], f["row"]) for f in findings] == [
+        ("OPEN_PLACE", "T01", 8), ("OPEN_PLACE", "T01", 9), ("OPEN_PLACE", "T02", 10),
+        ("OPEN_PLACE", "T02", 11), ("OPEN_PLACE", "T02", 12),
+    ]
 
 
 def test_profile_severity_and_strict_change_the_exit_code(tmp_path: Path) -> None:

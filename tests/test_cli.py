@@ -72,6 +72,19 @@ def test_english_messages_with_flag_and_environment(tmp_path: Path) -> None:
     assert code == 0 and "TCNS team plan" in out
 
 
+@pytest.mark.parametrize(("lang", "households", "other"), [
+    ("vi", "16.327", "16,327"), ("en", "16,327", "16.327"),
+])
+def test_summary_groups_thousands_as_the_language_writes(
+    tmp_path: Path, lang: str, households: str, other: str
+) -> None:
+    code, out, _ = run("plan", str(WARD), "-o", str(tmp_path / "x.xlsx"), "--lang", lang)
+    assert code == 0
+    row = next(line for line in out.splitlines() if households in line)
+    assert row.split()[-2:] == [households, "│"]
+    assert other not in out
+
+
 def test_existing_output_needs_force(tmp_path: Path) -> None:
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"keep me")

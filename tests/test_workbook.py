@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tcns_cli.cli import app
+from tcns_cli.writers.excel import break_lines
 
 HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+84 SUM(1)", "-2+3", "@SUM(A1)", "\tTab", "=1+1"]
 
@@ -79,6 +80,11 @@ def planned_names(plan: dict[str, object]) -> list[str]:
     ]
 
 
+def unbroken(text: str) -> str:
+    """A text without the line breaks (or spaces) the writer may put in to fit a column."""
+    return "".join(text.split())
+
+
 def test_no_cell_is_a_formula(written: tuple[Path, dict[str, object]]) -> None:
     book = openpyxl.load_workbook(written[0])
     texts = set()
@@ -87,11 +93,11 @@ def test_no_cell_is_a_formula(written: tuple[Path, dict[str, object]]) -> None:
             for cell in row:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
-                    texts.add(cell.value)
+                    texts.add(unbroken(cell.value))
     hostile = [n for n in planned_names(written[1]) if n.startswith(("=", "+", "-", "@"))]
     assert len(hostile) >= 2  # the test means something only if such names were planned
-    assert set(hostile) <= texts
-    assert "=cmd|' /C calc'!A0" in texts
+    assert {unbroken(n) for n in hostile} <= texts
+    assert unbroken("=cmd|' /C calc'!A0") in texts
 
 
 def test_roster_header_block_columns_people_and_phones(
@@ -103,13 +109,13 @@ def test_roster_header_block_columns_people_and_phones(
     assert sheet["F1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert sheet["F2"].value == "Độc lập - Tự do - Hạnh phúc"
     assert sheet["A4"].value == "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG"
-    assert tuple(c.value for c in sheet[7]) == ROSTER_HEADERS
+    assert tuple(" ".join(c.value.split()) for c in sheet[7]) == ROSTER_HEADERS
     assert sheet.print_title_rows == "$7:$7"
     assert sheet.page_setup.paperSize == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=8)]
     plan = written[1]
-    assert sorted(r[5] for r in rows) == sorted(planned_names(plan))
+    assert sorted(unbroken(r[5]) for r in rows) == sorted(map(unbroken, planned_names(plan)))
     phones = {r[5]: r[11] for r in rows}
     assert phones["Trần Thị Bình"] == "0912345678"  # a number cell that lost its 0
     for row in sheet.iter_rows(min_row=8, min_col=12, max_col=12):
@@ -123,7 +129,7 @@ def test_proposal_sheet_says_which_rule_formed_each_team(
     written: tuple[Path, dict[str, object]],
 ) -> None:
     sheet = openpyxl.load_workbook(written[0])["Đề xuất tổ"]
-    rules = {r[0].value: r[7].value for r in sheet.iter_rows(min_row=2)}
+    rules = {r[0].value: " ".join(r[7].value.split()) for r in sheet.iter_rows(min_row=2)}
     assert "Tổ ≥ 450 hộ" in rules.values()
     assert "Ghép 2 tổ < 450 hộ cùng khu phố" in rules.values()
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
@@ -161,3 +167,111 @@ def test_the_workbook_written_while_planning_equals_the_one_written_after(
         assert cells == again, name
     distances = {c.number_format for c in first[SHEETS[1]]["G"][1:] if c.value is not None}
     assert distances and distances <= {'#,##0" m"', '0" bước"', "0"}
+
+
+def plan_without_people(folder: Path, *extra: str) -> list[tuple[object, ...]]:
+    """KP1: Tổ 1 (500 hộ), Tổ 2 (600), Tổ 3 (700): three teams of one unit; nobody known."""
+    book = openpyxl.Workbook()
+    book.active.append(["Khu phố", "Tổ dân phố", "Số hộ"])
+    for tdp, households in (("Tổ 1", 500), ("Tổ 2", 600), ("Tổ 3", 700)):
+        book.active.append(["KP1", tdp, households])
+    source, out = folder / "phuong-thu.xlsx", folder / "plan.xlsx"
+    book.save(source)
+    result = CliRunner().invoke(app, ["plan", str(source), "-o", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(out)["Danh sách thành viên"]
+    return [(r[0], r[1], r[4], r[5], r[8]) for r in sheet.iter_rows(min_row=8, values_only=True)]
+
+
+def test_a_ward_without_people_gives_a_roster_row_per_place(tmp_path: Path) -> None:
+    """SPEC §6.1: the leader and each member place a row, the name blank to be written in."""
+    assert plan_without_people(tmp_path) == [
+        (1, "T01", "Tổ 1", "", "Tổ trưởng"), (2, "T01", "Tổ 1", "", "Thành viên"),
+        (3, "T02", "Tổ 2", "", "Tổ trưởng"), (4, "T02", "Tổ 2", "", "Thành viên"),
+        (5, "T03", "Tổ 3", "", "Tổ trưởng"), (6, "T03", "Tổ 3", "", "Thành viên"),
+    ]
+
+
+def test_a_profile_with_a_deputy_keeps_the_deputy_place(tmp_path: Path) -> None:
+    rows = plan_without_people(tmp_path, "--rules", "da-nang-2025")  # deputy + 5 members
+    roles = ["Tổ trưởng", "Tổ phó", *["Thành viên"] * 5]
+    assert [(r[1], r[3], r[4]) for r in rows] == [
+        (team, "", role) for team in ("T01", "T02", "T03") for role in roles
+    ]
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def hidden_lines(path: Path) -> list[tuple[str, str, str]]:
+    """Every text line wider than its column, every row lower than its lines (SPEC §6.1).
+
+    The estimate, written out: a column ``width`` characters wide holds ``int(width * 0.9) - 1``
+    characters of Times New Roman 12, a capital counting one and a half; larger type takes
+    more room in proportion. A line is 16.5 points high.
+    """
+    problems = []
+    for sheet in openpyxl.load_workbook(path).worksheets:
+        widths = {c: d.width for d in sheet.column_dimensions.values() if d.width
+                  for c in range(d.min, d.max + 1)}
+        merged = {(m.min_row, m.min_col): m for m in sheet.merged_cells.ranges}
+        for cell in (c for row in sheet.iter_rows() for c in row):
+            if not isinstance(cell.value, str) or not cell.value:
+                continue
+            span = merged.get((cell.row, cell.column))
+            columns = range(span.min_col, span.max_col + 1) if span else [cell.column]
+            room = int(sum(widths.get(c, 8.43) for c in columns) * 0.9) - 1
+            size, lines = cell.font.sz or 12, cell.value.split("\n")
+            where = f"{sheet.title}!{cell.coordinate}"
+            problems += [(where, "wider than its column", line) for line in lines
+                         if (len(line) + sum(map(str.isupper, line)) / 2) * size / 12 > room]
+            height = sheet.row_dimensions[cell.row].height or sheet.sheet_format.defaultRowHeight
+            if height < 16.5 * len(lines) * size / 12:
+                problems.append((where, f"{len(lines)} lines in {height} pt", cell.value))
+    return problems
+
+
+def test_every_line_of_the_plan_workbook_shows(
+    tmp_path: Path, written: tuple[Path, dict[str, object]]
+) -> None:
+    out = tmp_path / "linh-trung.xlsx"
+    result = CliRunner().invoke(app, ["plan", str(SAMPLE / "linh-trung.xlsx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert hidden_lines(out) == []
+    assert hidden_lines(written[0]) == []
+
+
+def test_a_member_a_line_in_the_proposals(tmp_path: Path) -> None:
+    out = tmp_path / "linh-trung.xlsx"
+    assert CliRunner().invoke(app, ["plan", str(SAMPLE / "linh-trung.xlsx"), "-o",
+                                    str(out)]).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["Đề xuất tổ"]
+    assert sheet.cell(1, 11).value == "Thành viên"
+    members = {r[0].value: r[10].value for r in sheet.iter_rows(min_row=2)}
+    # T22 of the sample: a Women's Union member, whole on her line
+    assert members["T22"] == ("Nguyễn Bảo My (Hội Liên hiệp Phụ nữ)\n"
+                              "Nguyễn Gia Khoa (Đoàn Thanh niên)")
+
+
+def test_every_line_of_the_report_and_the_template_shows(tmp_path: Path) -> None:
+    report, template = tmp_path / "bao-cao.xlsx", tmp_path / "mau.xlsx"
+    runner = CliRunner()
+    result = runner.invoke(app, ["validate", str(SAMPLE / "linh-trung-danh-sach-tay.xlsx"),
+                                 "--units", str(SAMPLE / "linh-trung.xlsx"), "--report",
+                                 str(report)])
+    assert result.exit_code == 1, result.output  # the sample list has its planted errors
+    assert runner.invoke(app, ["template", "-o", str(template)]).exit_code == 0
+    assert hidden_lines(report) == []
+    assert hidden_lines(template) == []
+
+
+@pytest.mark.parametrize(("text", "width", "broken"), [
+    ("Ghép 2 tổ lẻ < 450 hộ của 2 khu phố (KP 3, KP 5)", 30,  # 26 fit: int(30 * 0.9) - 1
+     "Ghép 2 tổ lẻ < 450 hộ của\n2 khu phố (KP 3, KP 5)"),
+    ("Tổ 13 (KP 3), Tổ 4 (KP 5), Tổ 6 (KP 5)", 30, "Tổ 13 (KP 3),\nTổ 4 (KP 5),\nTổ 6 (KP 5)"),
+    ("Hồ Công Phúc (Mặt trận Tổ quốc)", 24, "Hồ Công Phúc\n(Mặt trận Tổ quốc)"),
+    ("Nguyễn Văn A\nTrần Thị B", 34, "Nguyễn Văn A\nTrần Thị B"),
+    ("MEMBER_NOT_IN_ORGANIZATION", 29, "MEMBER_NOT_IN_ORG\nANIZATION"),  # capitals: 1.5 each
+])
+def test_text_is_broken_between_words_and_items(text: str, width: int, broken: str) -> None:
+    assert break_lines(text, width) == broken

@@ -29,6 +29,19 @@ def name_field(header: Header) -> str:
     return "name" if "name" in header.columns else "given"
 
 
+_PERSON_FIELDS = ("birth_year", "gender", "organization", "position", "phone", "digital_skills")
+
+
+def open_place(block: Block, k: int) -> bool:
+    """A team list's row that gives a team and a role but no name and nothing else of a
+    person: a place left open for the officer to write a name in (SPEC §6.1)."""
+    texts = block.texts
+    if not (texts.get("team_id") and texts["team_id"][k] and texts.get("role")
+            and texts["role"][k]):
+        return False
+    return not any((column := texts.get(f)) and column[k] for f in _PERSON_FIELDS)
+
+
 def read_people_table(
     table: Table, header: Header, default_ward: str | None, findings: list[Finding]
 ) -> list[Person]:
@@ -52,8 +65,8 @@ def people_of(
     """The person on each data row (None for a row with data but no name, reported).
 
     In a team list (``roster``) an organisation that is not recognised stays as written,
-    so that the member is reported as outside the accepted organisations, and phones are
-    left to the checks.
+    so that the member is reported as outside the accepted organisations, phones are
+    left to the checks, and an open place (:func:`open_place`) is no reading problem.
     """
     key = name_field(block.header)
     wards = mapped(block.column("ward"), ward_of_text)
@@ -74,7 +87,8 @@ def people_of(
     out: list[Person | None] = []
     for k, name in enumerate(_names(block)):
         if not name:
-            findings.append(Finding.of("PERSON_NO_NAME", source=block.source(k, key)))
+            if not (roster and open_place(block, k)):
+                findings.append(Finding.of("PERSON_NO_NAME", source=block.source(k, key)))
             out.append(None)
             continue
         ward = wards[k] or default_ward

@@ -14,7 +14,7 @@ from tcns_cli.model import DEPUTY, LEADER, MEMBER, Person, RosterEntry
 from tcns_cli.normalize import fold, nfc
 from tcns_cli.places import ward_name
 from tcns_cli.readers.headers import ROSTER_SHEET, find_header
-from tcns_cli.readers.people import name_field, people_of
+from tcns_cli.readers.people import name_field, open_place, people_of
 from tcns_cli.readers.rows import Row, data_block
 from tcns_cli.readers.tables import read_tables
 
@@ -30,7 +30,7 @@ def role_of(text: str) -> str:
 
 
 def read_roster(path: Path, findings: list[Finding]) -> list[RosterEntry]:
-    """Every person row of the team list; a file without one is a fatal error."""
+    """Every person row and open place of the team list; a file without one is fatal."""
     tables = read_tables(path)
     found = [(t, h) for t in tables if (h := find_header(t.rows, ROSTER_SHEET))]
     if not found:
@@ -40,14 +40,16 @@ def read_roster(path: Path, findings: list[Finding]) -> list[RosterEntry]:
         block = data_block(table, header, ("team_id", "ward", "khu_pho", "tdp"),
                            name_field(header), findings)
         people = people_of(block, None, findings, roster=True)
-        for row, person in zip(block.rows(), people, strict=True):
-            entry = _entry(row, person, findings) if person is not None else None
+        for k, (row, person) in enumerate(zip(block.rows(), people, strict=True)):
+            if person is None and not open_place(block, k):
+                continue
+            entry = _entry(row, person, findings)
             if entry is not None:
                 entries.append(entry)
     return entries
 
 
-def _entry(row: Row, person: Person, findings: list[Finding]) -> RosterEntry | None:
+def _entry(row: Row, person: Person | None, findings: list[Finding]) -> RosterEntry | None:
     team = nfc(row.text("team_id"))
     if not team:
         findings.append(Finding.of("ROSTER_NO_TEAM", source=row.at("team_id")))

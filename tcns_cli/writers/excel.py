@@ -6,8 +6,10 @@ formulas, so no value from an input file can ever become a live formula.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,12 @@ from tcns_cli.places import (
 from tcns_cli.profiles import Profile
 
 SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
-ROSTER_WIDTHS = (5, 7, 12, 11, 14, 24, 7, 7, 11, 17, 21, 13, 12)
+ROSTER_WIDTHS = (7, 8, 12, 13, 14, 24, 7, 7, 14, 20, 21, 13, 12)
+# How wide a roster column may grow to keep its longest line whole (0: the width is fixed):
+# a team code or a phone kept as typed, "Tổ 11, Tổ 12", a long name, "Doanh nghiệp công nghệ
+# số", "Tổ trưởng tổ dân phố". A line is broken at spaces, and reads back the same (a cut
+# word would not).
+ROSTER_FITS = (0, 20, 22, 18, 30, 32, 0, 0, 0, 31, 28, 20, 0)
 FONT = "Times New Roman"
 ROSTER_HEADER_ROW = 6  # 0-based: the roster's column headers are on Excel row 7
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
@@ -45,10 +52,12 @@ _DISTANCE_FORMAT = {
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A table column: its header and its width in characters."""
+    """A table column: its header, its width in characters, and how wide it may grow to keep
+    its longest line whole (``fit``; 0: the width is fixed and long text takes more lines)."""
 
     header: str
     width: float
+    fit: float = 0
 
 
 class Sheet:
@@ -59,6 +68,7 @@ class Sheet:
         self.ws = book.add_worksheet(name)
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
         self.ws.set_zoom(100)
+        self.ws.set_default_row(LINE_HEIGHT)  # one line of Times New Roman 12, in every viewer
 
     def fmt(self, **props: Any) -> Any:
         """A cached format: Times New Roman 12 plus ``props``."""
@@ -101,19 +111,31 @@ class Sheet:
 
 
 class Table:
-    """A bordered table written a few rows at a time (as wards are planned), then closed."""
+    """A bordered table written a few rows at a time (as wards are planned), then closed.
+
+    Every text is broken into lines here, at word boundaries, to what its column holds: a
+    viewer's own wrapping (which differs between Excel, LibreOffice and their fonts) never
+    adds a line the row has no room for (SPEC §6.1). A ``fit`` column grows, when closed,
+    to hold its longest line.
+    """
 
     def __init__(self, sheet: Sheet, top: int, columns: Sequence[Column],
                  styles: dict[int, dict[str, Any]] | None = None) -> None:
+        # A header's words are never cut: titles come from the data ("Xã/Phường", "Thôn, bản").
+        columns = [Column(c.header, max(c.width, _width_for(_longest_word(c.header), 40)), c.fit)
+                   for c in columns]
         self.sheet, self.top, self.columns, self.next = sheet, top, columns, top + 1
         head = {"bold": True, "border": 1, "text_wrap": True, "align": "center",
                 "bg_color": "#DDEBF7"}
         for col, column in enumerate(columns):
-            sheet.put(top, col, column.header, **head)
+            sheet.put(top, col, break_lines(column.header, column.width), **head)
             sheet.ws.set_column(col, col, column.width)
         sheet.ws.set_row(top, LINE_HEIGHT * max(lines(c.header, c.width) for c in columns))
         self.styles = styles or {}
-        self.fits = [_chars_per_line(c.width) for c in columns]
+        # Below ``quick`` characters a text fits its column even in capitals: not measured.
+        self.quick = [_chars_per_line(c.width) / 1.5 for c in columns]
+        self.rooms = [_chars_per_line(max(c.width, c.fit)) for c in columns]
+        self.longest = [0.0] * len(columns)
         self._formats: dict[tuple[bool, bool, tuple[int, str] | None], list[Any]] = {}
 
     def formats(self, bold: bool, quoted: bool, number: tuple[int, str] | None) -> list[Any]:
@@ -137,16 +159,18 @@ class Table:
         ``number``: a column whose numbers take another format in these rows (a ward's
         distance unit).
         """
-        ws, columns, fits = self.sheet.ws, self.columns, self.fits
+        ws, quick, rooms = self.sheet.ws, self.quick, self.rooms
         plain, quoted = self.formats(bold, False, number), self.formats(bold, True, number)
         for r, values in enumerate(rows, start=self.next):
             height = 1
             for col, value in enumerate(values):
                 if isinstance(value, str):
+                    if len(value) > quick[col] or "\n" in value:
+                        value, count, widest = _broken(value, rooms[col])
+                        height = max(height, count)
+                        self.longest[col] = max(self.longest[col], widest)
                     risky = value.startswith(_RISKY)
                     ws.write_string(r, col, value, quoted[col] if risky else plain[col])
-                    if len(value) > fits[col] or "\n" in value:
-                        height = max(height, lines(value, columns[col].width))
                 elif value is None or isinstance(value, bool):
                     ws.write_blank(r, col, None, plain[col])
                 else:
@@ -157,7 +181,11 @@ class Table:
         self.next += len(rows)
 
     def close(self) -> int:
-        """Freeze the header, filter the columns, set up printing; returns the next row."""
+        """Widen the fit columns, freeze the header, filter, set up printing; returns the
+        next row."""
+        for col, column in enumerate(self.columns):
+            if column.fit and self.longest[col] > _chars_per_line(column.width):
+                self.sheet.ws.set_column(col, col, _width_for(self.longest[col], column.fit))
         last = self.next - 1
         self.sheet.ws.freeze_panes(self.top + 1, 0)
         self.sheet.ws.autofilter(self.top, 0, max(self.top, last), len(self.columns) - 1)
@@ -169,17 +197,98 @@ LINE_HEIGHT = 16.5
 
 
 def lines(value: Any, width: float) -> int:
-    """How many lines a wrapped cell needs at a column width (characters)."""
+    """How many lines a cell's text takes at a column width (characters), as broken by
+    :func:`break_lines`."""
     if not isinstance(value, str) or not value:
         return 1
-    usable = _chars_per_line(width)
-    return sum(max(1, -(-len(part) // usable)) for part in value.split("\n"))
+    return len(_wrapped(value, _chars_per_line(width)))
+
+
+def break_lines(text: str, width: float) -> str:
+    """The text with a line break wherever a column ``width`` wide needs one: at its own
+    breaks, then at word boundaries (a word longer than a line is cut)."""
+    return "\n".join(_wrapped(text, _chars_per_line(width)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _broken(text: str, room: int) -> tuple[str, int, float]:
+    """The text broken into lines of at most ``room``, how many, and the widest's width
+    (once per distinct text: ward names, units and organisations repeat down a sheet)."""
+    if "\n" not in text and (width := _text_width(text)) <= room:
+        return text, 1, width
+    parts = _wrapped(text, room)
+    return "\n".join(parts), len(parts), max(map(_text_width, parts))
 
 
 def _chars_per_line(width: float) -> int:
-    """Characters of Times New Roman 12 that fit a column (measured on LibreOffice renders:
-    Vietnamese text runs about 10 % narrower than the width unit's digit)."""
-    return max(1, int(width * 1.1 - 1))
+    """How much text (:func:`_text_width`) of Times New Roman 12, bold or not, fits a column.
+
+    Measured on LibreOffice renders with Carlito, the metric twin of Excel's Calibri that
+    sets the width unit: a line of ``width`` characters fits, bold a tenth less; 10 % more
+    is kept free for the viewers that measure differently.
+    """
+    return max(1, int(width * 0.9) - 1)
+
+
+def _text_width(line: str) -> float:
+    """A line's width in characters: a capital counts one and a half (``TỔNG CỘNG``, the
+    finding codes and names' initials are wider than the small letters)."""
+    return len(line) + sum(map(str.isupper, line)) / 2
+
+
+def _longest_word(text: str) -> float:
+    return max((_text_width(w) for w in text.split()), default=0.0)
+
+
+def _width_for(text_width: float, widest: float) -> float:
+    """The narrowest column (at most ``widest``) that holds a line of ``text_width``."""
+    width = float(math.ceil((text_width + 1) / 0.9))
+    while _chars_per_line(width) < text_width and width < widest:
+        width += 1
+    return min(width, widest)
+
+
+def _wrapped(text: str, room: int) -> list[str]:
+    """The text's lines, each at most ``room`` wide: its own lines, broken greedily at
+    spaces (between a list's items or before a parenthesis where :func:`_soft_break` finds
+    one); a word wider than a line is cut."""
+    out: list[str] = []
+    for part in text.split("\n"):
+        line = ""
+        for word in part.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and _text_width(candidate) > room:
+                soft = _soft_break(line)
+                if soft is not None and _text_width(f"{soft[1]} {word}") <= room:
+                    out.append(soft[0])
+                    candidate = f"{soft[1]} {word}"
+                else:
+                    out.append(line)
+                    candidate = word
+            while _text_width(candidate) > room and len(candidate) > 1:
+                cut = _fitting(candidate, room)
+                out.append(candidate[:cut])
+                candidate = candidate[cut:]
+            line = candidate
+        out.append(line)
+    return out
+
+
+def _soft_break(line: str) -> tuple[str, str] | None:
+    """The line cut after its last comma, else before its last parenthesis, when that falls
+    in its second half: ``Tổ 13 (KP 3),`` / ``Tổ 4 (KP 5)``; ``Hồ Công Phúc`` / ``(Mặt trận``."""
+    for at in (line.rfind(", ") + 1, line.rfind(" (")):
+        if at > 0 and 2 * at >= len(line):
+            return line[:at], line[at:].lstrip()
+    return None
+
+
+def _fitting(word: str, room: int) -> int:
+    """How many leading characters of a word fit ``room`` (at least one)."""
+    cut = 1
+    while cut < len(word) and _text_width(word[: cut + 1]) <= room:
+        cut += 1
+    return cut
 
 
 def workbook(path: Path) -> Any:
@@ -242,6 +351,7 @@ class PlanWorkbook:
         self.summary = _summary_table(sheets[0], profile, words)
         self.proposals = Table(sheets[1], 0, _cut(_proposal_columns(words), words))
         self.roster = _roster_table(sheets[2], words)
+        self.deputies = profile.deputy is not None
         self.threshold = profile.grouping.large_threshold
         self.number = 0
 
@@ -254,7 +364,7 @@ class PlanWorkbook:
                      for team in ward.teams]
         column = 6 if words.area is not None else 5
         self.proposals.add(proposals, number=(column, _DISTANCE_FORMAT[ward.proximity]))
-        rows = _roster_rows(ward, words)
+        rows = _roster_rows(ward, words, self.deputies)
         self.roster.add([_cut([n, *row], words)
                          for n, row in enumerate(rows, start=self.number + 1)])
         self.number += len(rows)
@@ -276,13 +386,23 @@ def _title(sheet: Sheet, row: int, text: str, width: int, size: int = 14) -> Non
     sheet.ws.merge_range(row, 0, row, width - 1, "", sheet.fmt(bold=True, align="center",
                                                                  font_size=size))
     sheet.put(row, 0, text, bold=True, align="center", font_size=size)
+    sheet.ws.set_row(row, LINE_HEIGHT * size / 12)
+
+
+def _note(sheet: Sheet, row: int, text: str, columns: Sequence[Column]) -> None:
+    """A line of text across a table's width, broken into lines to fit it."""
+    width = sum(c.width for c in columns)
+    props = {"italic": True, "text_wrap": True, "valign": "top"}
+    sheet.ws.merge_range(row, 0, row, len(columns) - 1, "", sheet.fmt(**props))
+    sheet.put(row, 0, break_lines(text, width), **props)
+    sheet.ws.set_row(row, LINE_HEIGHT * lines(text, width))
 
 
 # --- Tổng hợp ---------------------------------------------------------------------------
 
 def _summary_columns(words: Words) -> list[Any]:
     return [
-        Column(words.ward, 22), _Area(Column(words.area or "", 11)),
+        Column(words.ward, 22), _Area(Column(words.area or "", 13, 18)),
         Column(f"Số {words.unit.lower()}", 10), Column("Số hộ", 10),
         Column("Tổ riêng (≥ ngưỡng)", 11), Column("Ghép 2 tổ", 9), Column("Ghép tổ lẻ", 9),
         Column("Tổng số tổ CNS", 10), Column("Số thành viên", 10), Column("Chỗ còn trống", 10),
@@ -309,7 +429,7 @@ def _counts(teams: Sequence[Team]) -> list[int]:
 def _summary_table(sheet: Sheet, profile: Profile, words: Words) -> Table:
     columns = _cut(_summary_columns(words), words)
     _title(sheet, 0, "TỔNG HỢP PHƯƠNG ÁN THÀNH LẬP TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", len(columns))
-    sheet.put(1, 0, f"Bộ quy tắc: {profile.title}", italic=True)
+    _note(sheet, 1, f"Bộ quy tắc: {profile.title}", columns)
     homes = 3 if words.area is not None else 2
     return Table(sheet, 3, columns, {homes: {"num_format": "#,##0"}})
 
@@ -351,12 +471,16 @@ def _total_row(label: str, teams: Sequence[Team], basis: str) -> list[Any]:
 
 # --- Đề xuất tổ ---------------------------------------------------------------------------
 
+# "Thành viên" grows to hold its longest member line ("Nguyễn Văn A (Hội Liên hiệp Phụ nữ)"):
+# one member a line (SPEC §6.1). The leader's organisation may take a second line: a pair's
+# row has two lines for its two members anyway.
 def _proposal_columns(words: Words) -> list[Any]:
     return [
-        Column("Mã tổ", 7), Column(words.ward, 14), _Area(Column(words.area or "", 12)),
-        Column(words.unit, 16), Column("Số hộ", 8), Column("Hình thức", 11),
-        Column("Khoảng cách", 10), Column("Căn cứ hình thành", 30), Column("Tổ trưởng", 22),
-        Column("Tổ phó", 20), Column("Thành viên", 34), Column("Chỗ trống", 8),
+        Column("Mã tổ", 8, 14), Column(words.ward, 14, 22),
+        _Area(Column(words.area or "", 13, 18)), Column(words.unit, 16, 30),
+        Column("Số hộ", 8), Column("Hình thức", 14), Column("Khoảng cách", 10),
+        Column("Căn cứ hình thành", 30), Column("Tổ trưởng", 24), Column("Tổ phó", 24),
+        Column("Thành viên", 34, 56), Column("Chỗ trống", 8),
     ]
 _KIND_TEXT = {TeamKind.SOLO: "Tổ riêng", TeamKind.PAIR: "Ghép 2 tổ", TeamKind.JOINED: "Ghép tổ lẻ"}
 
@@ -407,28 +531,33 @@ def _roster_table(sheet: Sheet, words: Words) -> Table:
     sheet.put(4, 0, f"(Kèm theo Quyết định số ……/QĐ-UBND ngày … tháng … năm … của {place})",
               italic=True, align="center")
     widths = _cut([*ROSTER_WIDTHS[:3], _Area(ROSTER_WIDTHS[3]), *ROSTER_WIDTHS[4:]], words)
-    columns = [Column(h, w) for h, w in zip(headers, widths, strict=True)]
+    fits = _cut([*ROSTER_FITS[:3], _Area(ROSTER_FITS[3]), *ROSTER_FITS[4:]], words)
+    columns = [Column(h, w, f) for h, w, f in zip(headers, widths, fits, strict=True)]
     centred = {"align": "center"}
     year = headers.index("Năm sinh")
     return Table(sheet, ROSTER_HEADER_ROW, columns, {0: centred, year: centred,
                                                      year + 1: centred})
 
 
-def _roster_rows(ward: WardPlan, words: Words) -> list[list[Any]]:
-    """One row per person of the ward's teams (without the running number)."""
+def _roster_rows(ward: WardPlan, words: Words, deputies: bool) -> list[list[Any]]:
+    """One row per place of the ward's teams (without the running number): the leader, the
+    deputy where the profile has one, every member place; a place nobody fills keeps its
+    row with the name blank, for the officer to write in (SPEC §6.1)."""
     rows = []
     for team in ward.teams:
         places = [team.id, _ward_cell(ward, words), _Area(area_cell(team.units)),
                   units_cell(team.units)]
-        cast = [(team.leader, "Tổ trưởng"), (team.deputy, "Tổ phó")]
+        cast = [(team.leader, "Tổ trưởng")]
+        if deputies or team.deputy is not None:
+            cast.append((team.deputy, "Tổ phó"))
         cast += [(m, "Thành viên") for m in team.members]
-        for person, role in cast:
-            if person is not None:
-                rows.append([*places, *_person_cells(person, role)])
+        rows += [[*places, *_person_cells(person, role)] for person, role in cast]
     return rows
 
 
-def _person_cells(person: Person, role: str) -> list[Any]:
+def _person_cells(person: Person | None, role: str) -> list[Any]:
+    if person is None:
+        return ["", None, "", role, "", "", "", ""]
     return [
         person.name, person.birth_year, person.gender or "", role,
         ORGANIZATION_NAMES.get(person.organization or "", ""), person.position or "",
@@ -454,9 +583,10 @@ def place_cells(finding: Finding, words: Words) -> list[Any]:
 
 
 def _findings(sheet: Sheet, plan: Plan, lang: str, words: Words) -> None:
-    columns = [Column("Mã", 29), Column("Mức độ", 10), Column("Nội dung", 60),
-               *place_columns(words), Column("Mã tổ", 7), Column("Tệp", 18), Column("Trang", 14),
-               Column("Dòng", 6), Column("Cột", 14)]
+    # The codes are capitals: MEMBER_NOT_IN_ORGANIZATION needs 44.
+    columns = [Column("Mã", 29, 44), Column("Mức độ", 13), Column("Nội dung", 60),
+               *place_columns(words), Column("Mã tổ", 8, 14), Column("Tệp", 18, 34),
+               Column("Trang", 14, 24), Column("Dòng", 7), Column("Cột", 14, 24)]
     rows = [
         [f.code, SEVERITY_TEXT[f.severity], f.message(lang), *place_cells(f, words), f.team,
          f.source.file, f.source.sheet, f.source.row, f.source.column]

@@ -21,9 +21,10 @@ from tcns_cli.writers.excel import (
 
 def _columns(words: Words) -> list[Column]:
     return [
-        Column("Mã tổ", 8), Column("Mức độ", 10), Column("Mã", 29), Column("Nội dung", 60),
-        *place_columns(words), Column("Tệp", 26), Column("Trang", 16), Column("Dòng", 6),
-        Column("Cột", 14), Column("Họ và tên (dòng đó)", 24), Column("Chức danh trong tổ", 12),
+        Column("Mã tổ", 8, 14), Column("Mức độ", 13), Column("Mã", 29, 44),
+        Column("Nội dung", 60), *place_columns(words), Column("Tệp", 26, 34),
+        Column("Trang", 16, 24), Column("Dòng", 7), Column("Cột", 14, 24),
+        Column("Họ và tên (dòng đó)", 24, 32), Column("Chức danh trong tổ", 14),
         Column(f"{words.unit} phụ trách", 16),
     ]
 
@@ -34,7 +35,7 @@ def _row_values(finding: Finding, rows: dict[tuple[str | None, int | None], Rost
     if entry is None or finding.source.file != entry.source.file:
         return ["", "", ""]
     role = {LEADER: "Tổ trưởng", DEPUTY: "Tổ phó"}.get(entry.role, "Thành viên")
-    return [entry.person.name, role, entry.units]
+    return [entry.person.name if entry.person else "", role, entry.units]
 
 
 def write_report(findings: tuple[Finding, ...], entries: list[RosterEntry], path: Path,
@@ -52,7 +53,7 @@ def write_report(findings: tuple[Finding, ...], entries: list[RosterEntry], path
     counts = Counter((f.code, f.severity) for f in findings)
     summary = [[code, SEVERITY_TEXT[severity], n] for (code, severity), n in counts.items()]
     Sheet(book, "Tổng hợp lỗi").table(
-        0, (Column("Mã", 28), Column("Mức độ", 12), Column("Số lượng", 10)), summary
+        0, (Column("Mã", 29, 44), Column("Mức độ", 13), Column("Số lượng", 10)), summary
     )
     book.close()
 

@@ -6,33 +6,33 @@ from pathlib import Path
 
 from tcns_cli.normalize import ORGANIZATION_NAMES
 from tcns_cli.places import TEMPLATE_COLUMNS
-from tcns_cli.writers.excel import LINE_HEIGHT, Column, Sheet, lines, workbook
+from tcns_cli.writers.excel import LINE_HEIGHT, Column, Sheet, break_lines, lines, workbook
 
 WARD_COLUMN, AREA_COLUMN, UNIT_COLUMN = TEMPLATE_COLUMNS
 
 EXAMPLE = "VÍ DỤ – dòng mẫu, không được đọc"
 UNIT_COLUMNS = (
     Column(WARD_COLUMN, 18),
-    Column(AREA_COLUMN, 14),
+    Column(AREA_COLUMN, 16),
     Column(UNIT_COLUMN, 11),
     Column("Số hộ gia đình", 10),
     Column("Vĩ độ", 11),
     Column("Kinh độ", 11),
     Column("Liền kề", 16),
-    Column("Ghi chú", 34),
+    Column("Ghi chú", 41),
 )
 PEOPLE_COLUMNS = (
     Column("Họ và tên", 24),
     Column("Năm sinh", 8),
     Column("Giới tính", 8),
     Column(WARD_COLUMN, 18),
-    Column(AREA_COLUMN, 14),
+    Column(AREA_COLUMN, 16),
     Column(UNIT_COLUMN, 11),
-    Column("Chức vụ", 22),
+    Column("Chức vụ", 25),
     Column("Đoàn thể", 22),
     Column("Số điện thoại", 14),
     Column("Kỹ năng số", 9),
-    Column("Ghi chú", 34),
+    Column("Ghi chú", 41),
 )
 POSITIONS = (
     "Trưởng thôn",
@@ -78,7 +78,7 @@ def write_template(path: Path) -> None:
     guide = Sheet(book, "Hướng dẫn")
     guide.ws.set_column(0, 0, 100)
     for row, line in enumerate(INSTRUCTIONS):
-        guide.put(row, 0, line, bold=row == 0, text_wrap=True)
+        guide.put(row, 0, break_lines(line, 100), bold=row == 0, text_wrap=True)
         guide.ws.set_row(row, LINE_HEIGHT * lines(line, 100))
     guide.ws.fit_to_pages(1, 0)
     guide.ws.set_paper(9)
