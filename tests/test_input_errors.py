@@ -19,8 +19,9 @@ def plan(tmp_path: Path, source: Path, *extra: str) -> tuple[int, str]:
                                       "--json", str(tmp_path / "out.json"), "--lang", "en",
                                       *extra])
     text = " ".join((result.stdout + result.stderr).split())
-    assert "Traceback" not in text and result.exception is None or isinstance(
-        result.exception, SystemExit)
+    # Two assertions, not one: `A and B or C` would skip the traceback check on every exit.
+    assert "Traceback" not in text, text
+    assert result.exception is None or isinstance(result.exception, SystemExit), text
     assert not (tmp_path / "out.xlsx").exists() and not (tmp_path / "out.json").exists()
     assert not list(tmp_path.glob(".*.tmp"))
     return result.exit_code, text
