@@ -9,6 +9,9 @@ Two oracles, written without looking at ``tcns_cli.grouping`` or ``tcns_cli.matc
 
 The oracles are first checked against each other, then the planner is checked against them
 on random wards (coordinates, clusters, ties, numbering, adjacency) and on hand-drawn wards.
+Neither oracle takes its distances from the product: ``tests.proximity_oracle`` measures them
+again (haversine, breadth-first hops, rank difference), and the planner's groups are costed
+with the same measure, so a wrong distance table in the product cannot hide behind itself.
 
 A result is ``Cost(crossing, distance)``: *crossing* counts the units of cross-area pairs plus
 every joiner; *distance* sums the pair distances and each joiner's distance to its nearest unit.
@@ -19,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -32,7 +35,8 @@ from tcns_cli.model import TeamKind, Unit
 from tcns_cli.normalize import natural_key
 from tcns_cli.plan import plan_ward
 from tcns_cli.profiles import Grouping, load_profile
-from tcns_cli.proximity import Distances
+from tcns_cli.proximity import Distances  # only as the planner's input, never as a measure
+from tests.proximity_oracle import OracleDistances
 from tests.settings import examples
 
 WARD = "Phường Thử"
@@ -45,6 +49,9 @@ METRES_PER_DEGREE = 111_195.0
 ORIGIN = (10.80, 106.70)
 LEFT_OVER = "left over"  # the oracle's stand-in partner of the odd unit out
 BRUTE_FORCE_LIMIT = 10
+
+
+Measure = Callable[[int, int], float]  # distance between two units by their index
 
 
 @dataclass(frozen=True, order=True)
@@ -191,7 +198,7 @@ def small_units(units: Sequence[Unit], grouping: Grouping) -> list[int]:
     return [i for i, u in enumerate(units) if u.households < limit]
 
 
-def nearest_distances(units: Sequence[Unit], dist: Distances) -> list[float]:
+def nearest_distances(units: Sequence[Unit], dist: Measure) -> list[float]:
     """Each unit's distance to the nearest other unit of the ward (inf when alone)."""
     n = len(units)
     return [min((dist(i, j) for j in range(n) if j != i), default=math.inf) for i in range(n)]
@@ -218,7 +225,7 @@ def complete_graph_oracle(units: Sequence[Unit], grouping: Grouping = PAIR_NEARE
     small = small_units(units, grouping)
     if len(units) < 2 or not small:
         return Cost(0, 0.0)
-    dist = Distances(units)
+    dist = OracleDistances(units)
     near = nearest_distances(units, dist)
 
     def mm(metres: float) -> int:
@@ -265,7 +272,7 @@ def with_leftover(items: Sequence[int]) -> Iterator[tuple[int | None, list[tuple
 
 
 def pairing_cost(
-    units: Sequence[Unit], dist: Distances, near: Sequence[float],
+    units: Sequence[Unit], dist: Measure, near: Sequence[float],
     left: int | None, pairs: Sequence[tuple[int, int]],
 ) -> Cost:
     """Crossing units and total distance of one pairing with its leftover (if any)."""
@@ -282,7 +289,7 @@ def brute_force(units: Sequence[Unit], grouping: Grouping = PAIR_NEAREST) -> Cos
     assert len(small) <= BRUTE_FORCE_LIMIT, "too many small units for the brute force"
     if len(units) < 2 or not small:
         return Cost(0, 0.0)
-    dist = Distances(units)
+    dist = OracleDistances(units)
     near = nearest_distances(units, dist)
     return min(pairing_cost(units, dist, near, left, p) for left, p in with_leftover(small))
 
@@ -294,7 +301,7 @@ def brute_force_join_nearest(units: Sequence[Unit], grouping: Grouping = JOIN_NE
     """
     if len(units) < 2:
         return Cost(0, 0.0)
-    dist = Distances(units)
+    dist = OracleDistances(units)
     near = nearest_distances(units, dist)
     by_area: dict[str | None, list[int]] = {}
     for i in small_units(units, grouping):
@@ -309,10 +316,18 @@ def brute_force_join_nearest(units: Sequence[Unit], grouping: Grouping = JOIN_NE
 # --------------------------------------------------------------------------- the planner
 
 
-def planner_groups(units: Sequence[Unit], grouping: Grouping) -> tuple[list[Group], Distances]:
-    """The planner's groups, after checking what every group reports about itself."""
-    dist = Distances(units)
-    groups = group_ward(units, grouping, dist)
+def planner_groups(
+    units: Sequence[Unit], grouping: Grouping
+) -> tuple[list[Group], OracleDistances]:
+    """The planner's groups, after checking what every group reports about itself.
+
+    Distances are the oracle's. The planner's own table is read for one thing only: which
+    of several units at the same distance a joiner joins (ties go to natural order), as an
+    exact tie in one table may be a difference in the last bit in the other.
+    """
+    table = Distances(units)
+    groups = group_ward(units, grouping, table)
+    dist = OracleDistances(units)
     near = nearest_distances(units, dist)
     for g in groups:
         if g.kind is TeamKind.PAIR:
@@ -322,13 +337,14 @@ def planner_groups(units: Sequence[Unit], grouping: Grouping) -> tuple[list[Grou
             j, to = g.joiner, g.joined_to
             assert j is not None and to is not None and {j, to} <= set(g.members)
             assert g.distance is not None and math.isclose(g.distance, near[j], abs_tol=1e-3)
-            first_nearest = min((k for k in range(len(units)) if k != j), key=lambda k: dist(j, k))
+            assert math.isclose(dist(j, to), near[j], abs_tol=1e-6), f"{j} joined {to}: not nearest"
+            first_nearest = min((k for k in range(len(units)) if k != j), key=lambda k: table(j, k))
             assert to == first_nearest, f"unit {j} joined {to}, nearest is {first_nearest}"
     return groups, dist
 
 
 def joined_readings(
-    g: Group, units: Sequence[Unit], grouping: Grouping, dist: Distances
+    g: Group, units: Sequence[Unit], grouping: Grouping, dist: Measure
 ) -> list[Cost]:
     """Every way to read a joined group as one team (or none) plus joiners, with its cost.
 
@@ -339,9 +355,9 @@ def joined_readings(
     """
     members, small = set(g.members), set(small_units(units, grouping))
     near = nearest_distances(units, dist)
-    nearest = {
-        j: min((k for k in range(len(units)) if k != j), key=lambda k: dist(j, k)) for j in members
-    }
+
+    def nearest_inside(j: int) -> bool:  # one of j's nearest units (ties alike) is in g
+        return any(math.isclose(dist(j, k), near[j], abs_tol=1e-6) for k in members - {j})
     pair_nearest = grouping.leftover == "pair-nearest"
     readings = []
     for size in (0, 1, 2):
@@ -358,7 +374,7 @@ def joined_readings(
             areas = [area(units[j]) for j in joiners]
             if not joiners <= small or len(set(areas)) != len(areas):
                 continue
-            if any(nearest[j] not in members for j in joiners):
+            if not all(nearest_inside(j) for j in joiners):
                 continue
             crossing = len(joiners)
             total = sum(near[j] for j in joiners)
@@ -413,27 +429,31 @@ def test_complete_graph_oracle_agrees_with_brute_force(units: list[Unit]) -> Non
     assert oracle.crossing == odd_area_count(units, PAIR_NEAREST) or len(units) < 2
 
 
-def great_circle(a: Unit, b: Unit) -> float:
-    """Haversine distance in metres, written out again for the check below."""
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(b.lon - a.lon) / 2
-    ) ** 2
-    return 2 * 6_371_008.8 * math.asin(min(1.0, math.sqrt(h)))
-
-
-@examples(100)
-@given(wards(layouts=("box", "clusters", "grid", "numbering"), crowded=0))
-def test_the_distances_the_oracles_rely_on(units: list[Unit]) -> None:
-    """The oracles take ``Distances`` as given; check it against SPEC §4.1 once."""
-    dist = Distances(units)
+@examples(150)
+@given(wards(crowded=0))
+def test_the_planners_distances_equal_the_oracles(units: list[Unit]) -> None:
+    """The planner's table against the test's own measure, on every basis (SPEC §4.1)."""
+    note(sketch(units))
+    dist, oracle = Distances(units), OracleDistances(units)
+    assert dist.basis.value == oracle.basis
     for i, j in itertools.product(range(len(units)), repeat=2):
-        if units[0].lat is None:
-            assert dist(i, j) == abs(i - j)
-        else:
-            assert math.isclose(dist(i, j), great_circle(units[i], units[j]), abs_tol=1e-6)
-        assert dist(i, j) == dist(j, i)
+        assert math.isclose(dist(i, j), oracle(i, j), abs_tol=1e-6), (i, j)
+
+
+def test_hops_are_counted_along_the_shortest_path() -> None:
+    """Adjacency by hand, one khu phố, each unit naming the next (KP1/TDP5 names nobody)::
+
+        1 - 2 - 3 - 4      5
+
+    1 to 4 is three hops; 5 is joined to nothing, so it is farther than any path.
+    """
+    units = [unit("1", str(t)) for t in range(1, 6)]
+    units = [dataclasses.replace(u, neighbours=(node_id(units[k + 1]),)) if k < 3 else u
+             for k, u in enumerate(units)]
+    dist = Distances(units)
+    assert dist.basis.value == "adjacency"
+    assert [dist(0, j) for j in range(4)] == [0, 1, 2, 3] and dist(3, 0) == 3
+    assert min(dist(4, j) for j in range(4)) > 3
 
 
 def test_brute_force_counts_pairings() -> None:

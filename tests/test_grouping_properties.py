@@ -11,7 +11,6 @@ Which unit of a joined team is the joiner is read from its ``JOINED_TEAM`` findi
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -23,6 +22,7 @@ from tcns_cli.model import Team, TeamKind, Unit, WardPlan
 from tcns_cli.normalize import natural_key
 from tcns_cli.plan import plan_ward
 from tcns_cli.profiles import Grouping, Profile, load_profile
+from tests.proximity_oracle import OracleDistances
 from tests.settings import examples
 
 WARD = "Phường Thử"
@@ -286,16 +286,31 @@ def test_same_input_same_plan_and_unique_ids(units: list[Unit], grouping: Groupi
 
 @examples(100)
 @given(wards())
-def test_pair_distances_are_reported(units: list[Unit]) -> None:
-    """Every pair and joined team has a finite distance; solo teams have none."""
+def test_reported_distances_are_the_wards_own(units: list[Unit]) -> None:
+    """SPEC §6.2: a pair's distance in the ward's basis, a joined team's the joiner's distance
+    to the unit it joined (its nearest, under pair-nearest), none for a solo team; measured
+    again by the test's own haversine, hops or rank difference, to the product's 0.1.
+    A neighbour graph in pieces is reported (NEIGHBOURS_DISCONNECTED)."""
     note(sketch(units))
-    ward_plan, _ = plan(units)
+    ward_plan, findings = plan(units)
+    dist = OracleDistances(units)
+    assert ward_plan.proximity.value == dist.basis
+    disconnected = [f for f in findings if f.code == "NEIGHBOURS_DISCONNECTED"]
+    assert len(disconnected) == dist.disconnected, "warned exactly when the graph is in pieces"
+    index = {(u.area, u.label): n for n, u in enumerate(units)}
+    named = joiners_by_team(findings)
     for team in ward_plan.teams:
         if team.kind is TeamKind.SOLO:
             assert team.distance is None
+            continue
+        if team.kind is TeamKind.PAIR:
+            a, b = (index[(u.area, u.label)] for u in team.units)
+            want = dist(a, b)
         else:
-            assert team.distance is not None and math.isfinite(team.distance)
-            assert team.distance >= 0
+            [joiner] = named[team.id]
+            want = dist.nearest_distance(index[joiner])
+        assert team.distance is not None
+        assert abs(team.distance - want) <= 0.05 + 1e-6, (team.id, team.distance, want)
 
 
 @examples(60)

@@ -12,15 +12,14 @@ from typer.testing import CliRunner
 from tcns_cli.cli import app
 from tcns_cli.writers.excel import break_lines
 
-HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+84 SUM(1)", "-2+3", "@SUM(A1)", "\tTab", "=1+1"]
-
-# SPEC §6.1, literally: the sheets in order, and the roster's columns for a phường of khu phố
-# and tổ dân phố (the sample ward).
+# SPEC §6.1, written out: the sheets in order, and the roster's columns (for a phường of
+# khu phố and tổ dân phố, as the ward below is).
 SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
 ROSTER_HEADERS = (
     "STT", "Mã tổ", "Phường", "Khu phố", "Tổ dân phố phụ trách", "Họ và tên", "Năm sinh",
     "Giới tính", "Chức danh trong tổ", "Đoàn thể", "Chức vụ", "Số điện thoại", "Ghi chú",
 )
+HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+84 SUM(1)", "-2+3", "@SUM(A1)", "\tTab", "=1+1"]
 
 
 def ward_file(folder: Path) -> Path:
