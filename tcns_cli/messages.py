@@ -172,10 +172,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{unit} already appears on row {first_row}.",
     ),
     "LEGACY_ENCODING": (
-        "Chữ được gõ bằng bảng mã cũ {encoding} (phông .VnTime, VNI-Times…) đã được chuyển "
-        "sang Unicode. Kiểm tra lại họ tên trong tệp kết quả.",
-        "Text typed in the legacy {encoding} encoding (.VnTime, VNI-Times… fonts) was "
-        "converted to Unicode. Check the names in the output.",
+        "Chữ ở đây được gõ bằng bảng mã cũ {encoding} và đã được chuyển sang Unicode. Kiểm tra "
+        "lại họ tên trong tệp kết quả.",
+        "This text was typed in the legacy {encoding} encoding and was converted to Unicode. "
+        "Check the names in the output.",
     ),
     "MOJIBAKE_REPAIRED": (
         "Chữ bị lỗi mã hóa (tệp UTF-8 bị mở rồi lưu lại theo bảng mã Windows-1252, ví dụ "
