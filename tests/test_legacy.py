@@ -71,6 +71,7 @@ CANDIDATES = (  # two per unit, in UNITS order: name, born, gender, position, or
     ("Tôn Nữ Ý Nhi", 2002, "Nữ", "Đoàn viên", "Đoàn thanh niên"),
 )
 NAMES = {"Tổ trưởng", "Họ và tên"}  # the name columns of the two sheets
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
 
 
 def unit_rows(leaders: Sequence[str] = tuple(u[3] for u in UNITS)) -> list[list[Any]]:
@@ -179,6 +180,16 @@ def test_a_legacy_workbook_plans_like_its_unicode_twin(
     assert_same_plan(wards, dataset, twin)
     assert repairs(dataset.findings) == [("LEGACY_ENCODING", "DS TDP", None, encoding),
                                          ("LEGACY_ENCODING", "Nhan su", None, encoding)]
+
+
+def test_the_tcvn3_sample_is_linh_trung_typed_in_the_old_fonts() -> None:
+    sample = read_dataset([SAMPLE / "linh-trung-tcvn3.xlsx"])
+    ward = read_dataset([SAMPLE / "linh-trung.xlsx"])
+    assert sample.units == tuple(u for u in ward.units if u.area in ("1", "2"))
+    assert sample.people == tuple(p for p in ward.people if p.area in ("1", "2"))
+    assert len(sample.units) == 23 and all(u.leader for u in sample.units)
+    assert repairs(sample.findings) == [("LEGACY_ENCODING", "DS TDP", None, TCVN3),
+                                        ("LEGACY_ENCODING", "Nhan su", None, TCVN3)]
 
 
 def test_a_capital_font_header_row_is_recognised(
