@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 TCVN3 = "TCVN3"
 VNI = "VNI"
@@ -79,7 +80,6 @@ VNI_FORMS: dict[str, str] = {
 _VNI_ALSO = {"yï": "ỵ", "YÏ": "Ỵ", "iù": "í", "iø": "ì", "IÙ": "Í", "IØ": "Ì"}
 _VNI_CODES = {letter: code for letter, code in VNI_FORMS.items() if code != letter}
 VNI_LETTERS: dict[str, str] = {code: letter for letter, code in _VNI_CODES.items()} | _VNI_ALSO
-_VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, VNI_LETTERS), key=len, reverse=True)))
 _TCVN3_TABLE = str.maketrans(TCVN3_LETTERS)
 _TCVN3_CODES = {letter: code for code, letter in TCVN3_LETTERS.items()}
 
@@ -127,8 +127,14 @@ def decode_vni(text: str) -> str:
     """VNI look-alikes → Unicode (NFC)."""
     if text.isascii():
         return text
-    out = _VNI_PATTERN.sub(lambda m: VNI_LETTERS[m.group()], text)
+    out = _vni_pattern().sub(lambda m: VNI_LETTERS[m.group()], text)
     return unicodedata.normalize("NFC", out) if out != text else text
+
+
+@cache
+def _vni_pattern() -> re.Pattern[str]:
+    """Every VNI form, the longest first (``ôù`` before ``ô``); compiled when first needed."""
+    return re.compile("|".join(sorted(map(re.escape, VNI_LETTERS), key=len, reverse=True)))
 
 
 DECODERS = {TCVN3: decode_tcvn3, VNI: decode_vni}

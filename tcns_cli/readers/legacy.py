@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from tcns_cli.errors import Finding, TcnsError
@@ -48,9 +49,6 @@ REPAIRED = 0.9
 
 _BYTE_CHARS = frozenset(single_byte(bytes(range(256)))) | {LOST}
 _SINGLE_BYTE_CODES = {c: b for b, c in enumerate(single_byte(bytes(range(256))))}
-# A UTF-8 lead byte read as Windows-1252, then a continuation byte (or its loss): ``á»``.
-_MOJIBAKE = re.compile(f"[{re.escape(single_byte(bytes(range(0xC2, 0xF0))))}]"
-                       f"[{re.escape(single_byte(bytes(range(0x80, 0xC0))))}{LOST}]")
 _NOT_TEXT = frozenset(("stt", "households", "lat", "lon", "birth_year", "phone",
                        "digital_skills"))
 _PUNCTUATION = "\"'.,;:!?()[]-/"
@@ -103,12 +101,19 @@ def suspect(value: Any) -> bool:
     return type(value) is str and not value.isascii() and _BYTE_CHARS.issuperset(value)
 
 
+@cache
+def _mojibake() -> re.Pattern[str]:
+    """A UTF-8 lead byte read as Windows-1252, then a continuation byte or its loss (``á»``)."""
+    return re.compile(f"[{re.escape(single_byte(bytes(range(0xC2, 0xF0))))}]"
+                      f"[{re.escape(single_byte(bytes(range(0x80, 0xC0))))}{LOST}]")
+
+
 def _repairs(values: Iterable[str], encoding: str) -> list[Repair]:
     """The repairs worth trying on these values (ftfy only where mojibake shows)."""
     found = list(_LEGACY)
     if encoding == SINGLE_BYTE:
         found.append(_WINDOWS_1258_REPAIR)
-    if any(_MOJIBAKE.search(v) for v in values):
+    if any(_mojibake().search(v) for v in values):
         found.append(_MOJIBAKE_REPAIR)
     return found
 
