@@ -219,6 +219,21 @@ def test_a_unicode_workbook_with_tcvn3_names_only(
                                          ("LEGACY_ENCODING", "Nhan su", "Họ và tên", TCVN3)]
 
 
+def test_a_sheet_whose_header_alone_was_retyped_in_unicode(
+        tmp_path: Path, twin: tuple[WardPlan, ...]) -> None:
+    # "Khu phè 1" and "Céng KP1" read as Vietnamese both ways (a khu phố "phè", a word
+    # "céng"); the names beside them show that the sheet is TCVN3, so they are too.
+    every = set(UNIT_HEADER) | set(PEOPLE_HEADER)
+    path = ward_book(tmp_path / "retyped.xlsx", legacy(TCVN3), columns=every)
+    assert read_tables(path)[0].rows[7][1] == "Céng KP1"
+    wards, dataset = planned([path])
+    assert_same_plan(wards, dataset, twin)
+    assert repairs(dataset.findings) == [
+        ("LEGACY_ENCODING", "DS TDP", "Khu phố, Tổ dân phố, Tổ trưởng", TCVN3),
+        ("LEGACY_ENCODING", "Nhan su",
+         "Họ và tên, Giới tính, Khu phố, Tổ dân phố, Chức vụ, Đoàn thể", TCVN3)]
+
+
 @pytest.mark.parametrize("encoding", [TCVN3, VNI])
 def test_a_legacy_text_file_plans_like_its_unicode_twin(tmp_path: Path, encoding: str) -> None:
     unicode_units, unicode_people = ward_csv(tmp_path, lambda t: t.encode("utf-8"))

@@ -201,27 +201,48 @@ def repair_columns(
     findings: list[Finding],
 ) -> dict[str, list[Any]]:
     """``cells`` (each field's cells below the header; ``distinct``: each one's values) with
-    its broken text columns repaired, each with a finding that names the column.
+    its broken text columns repaired, and one finding per repair naming the columns.
 
     A table repaired as a whole is left as it is. A column is judged on its distinct values
     that one byte per character could have made (:func:`_judge`); a Unicode column has few.
+    A column that reads as Vietnamese both ways follows the sheet: when the officer retyped
+    only the header, ``Khu phè 1`` and ``Céng KP1`` (TCVN3 for ``Khu phố 1``, ``Cộng KP1``)
+    are also a khu phố "phè" and a word "céng", and only the name column next to them shows
+    that the sheet is TCVN3.
     """
     if table.encoding not in ("", SINGLE_BYTE):
         return cells
+    suspects = {name: found for name, values in distinct.items() if name not in _NOT_TEXT
+                if (found := [v for v in values if suspect(v)])}
+    judged = {name: _judge(values, table.encoding) for name, values in suspects.items()}
+    sheet = next((r for r in judged.values() if r is not None), None)
+    if sheet is None:
+        return cells
+    for name, values in suspects.items():
+        if judged[name] is None and _share_repaired(values, sheet)[0] >= REPAIRED:
+            judged[name] = sheet
     out = dict(cells)
-    for name, values in distinct.items():
-        suspects = [v for v in values if suspect(v)] if name not in _NOT_TEXT else []
-        repair = _judge(suspects, table.encoding) if suspects else None
-        if repair is None:
-            continue
-        fixed = {v: repair.fix(v) for v in suspects}
-        out[name] = [fixed.get(v, v) if type(v) is str else v for v in cells[name]]
+    labels: dict[Repair, list[str]] = {}
+    for name in sorted(judged, key=lambda n: header.columns[n]):
+        repair = judged[name]
+        if repair is not None:
+            out[name] = _column_repaired(table, header, name, cells[name], repair, findings)
+            labels.setdefault(repair, []).append(header.labels.get(name, name))
+    findings += [_finding(repair, Source(table.file, table.sheet or None, None, ", ".join(names)))
+                 for repair, names in labels.items()]
+    return out
+
+
+def _column_repaired(table: Table, header: Header, name: str, column: list[Any],
+                     repair: Repair, findings: list[Finding]) -> list[Any]:
+    """One column's cells repaired; a mojibake column's lost letters are warnings."""
+    fixed = {v: repair.fix(v) for v in set(column) if suspect(v)}
+    out = [fixed.get(v, v) if type(v) is str else v for v in column]
+    if repair is _MOJIBAKE_REPAIR:
         label = header.labels.get(name, name)
-        findings.append(_finding(repair, Source(table.file, table.sheet or None, None, label)))
-        if repair is _MOJIBAKE_REPAIR:
-            first_line = header.index + 2  # Excel row of the first cell below the header
-            findings += [_lost(table, first_line + k, label, v)
-                         for k, v in enumerate(out[name]) if type(v) is str and LOST in v]
+        first_line = header.index + 2  # Excel row of the first cell below the header
+        findings += [_lost(table, first_line + k, label, v)
+                     for k, v in enumerate(out) if type(v) is str and LOST in v]
     return out
 
 
@@ -237,17 +258,25 @@ def _judge(values: list[str], encoding: str) -> Repair | None:
     best: Repair | None = None
     best_share = 0.0
     for repair in _repairs(values, encoding):
-        changed = before = after = 0
-        for value in values:
-            for old, new in _changed_words(value, repair.fix(value)):
-                changed += 1
-                before += is_syllable(old)
-                after += is_syllable(new)
-        if changed < MIN_WORDS or before > AS_WRITTEN * changed or after < REPAIRED * changed:
-            continue
-        if after / changed > best_share:
-            best, best_share = repair, after / changed
+        share, as_written, changed = _share_repaired(values, repair)
+        if changed >= MIN_WORDS and as_written <= AS_WRITTEN and share >= REPAIRED:
+            if share > best_share:
+                best, best_share = repair, share
     return best
+
+
+def _share_repaired(values: list[str], repair: Repair) -> tuple[float, float, int]:
+    """Of the words the repair changes: the share that are Vietnamese after it, the share
+    that were as written, and how many there are."""
+    changed = before = after = 0
+    for value in values:
+        for old, new in _changed_words(value, repair.fix(value)):
+            changed += 1
+            before += is_syllable(old)
+            after += is_syllable(new)
+    if not changed:
+        return 0.0, 0.0, 0
+    return after / changed, before / changed, changed
 
 
 def _words(value: str) -> list[str]:
