@@ -2,10 +2,10 @@
 
 Each twin is written twice with openpyxl (or as CSV bytes): in Unicode, and with its text
 cells as a ward office's old machine left them: encoded with the TCVN3 or VNI table
-(``charmaps.encode``; the tables themselves are checked letter by letter against
-``viparse`` and the C library below), or encoded to UTF-8 and read back as Windows-1252
+(``charmaps.encode``; tests/test_charmaps.py checks the tables letter by letter against
+``viparse`` and the C library), or encoded to UTF-8 and read back as Windows-1252
 (mojibake). The twin's plan is the oracle: same teams, leaders and members, names back in
-Unicode NFC, and one finding for each broken sheet or column.
+Unicode NFC, and one finding for each broken sheet (or for its broken columns).
 """
 
 from __future__ import annotations
@@ -25,11 +25,7 @@ from tcns_cli.errors import Finding, TcnsError
 from tcns_cli.model import Dataset, WardPlan
 from tcns_cli.plan import make_plan
 from tcns_cli.profiles import load_profile
-from tcns_cli.readers.charmaps import (
-    TCVN3,
-    VNI,
-    encode,
-)
+from tcns_cli.readers.charmaps import TCVN3, VNI, encode
 from tcns_cli.readers.dataset import read_dataset
 from tcns_cli.readers.headers import UNIT_SHEET
 from tcns_cli.readers.legacy import readable_tables
