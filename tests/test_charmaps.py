@@ -71,7 +71,7 @@ def test_vni_agrees_with_viparse_letter_by_letter() -> None:
     assert {code: decode_vni(code) for code in theirs} == theirs
     # viparse has no ẳ/Ẳ (unseen in its corpus), and writes ỵ, í, ì with a mark where the
     # VNI fonts have one character (î, í, ì): we read both and write the fonts' form.
-    assert sorted(set(ALPHABET) - set(theirs.values())) == ["Ẳ", "ẳ"]
+    assert set(ALPHABET) - set(theirs.values()) <= {"ẳ", "Ẳ"}
     assert [encode(c, VNI) for c in "ẳẲỵỴ"] == ["aú", "AÚ", "î", "Î"]
 
 
