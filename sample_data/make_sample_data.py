@@ -9,6 +9,10 @@ Run from the repository root: ``.venv/bin/python sample_data/make_sample_data.py
   row naming the commune, a people sheet.
 - ``thu-duc-2025-kp.csv``: Phường Linh Xuân after 2024, khu phố as units (no TDP level);
   UTF-8 with BOM, ``;`` delimited, as Excel exports it.
+- ``thu-duc-34-phuong.xlsx``: the 34 wards of Thủ Đức (2022) in one sheet with a Phường column.
+- ``linh-trung-tcvn3.xlsx``: khu phố 1 and 2 of Linh Trung as an office typed them years ago,
+  in the TCVN3 (ABC) fonts: every text cell holds the bytes a ``.VnTime`` font draws as
+  Vietnamese (``.VnTimeH``, the capital font, for the titles in capitals).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+
+from tcns_cli.readers.charmaps import TCVN3, encode
 
 OUT_DIR = Path(__file__).resolve().parent
 SEED = 4787
@@ -302,6 +308,33 @@ def write_linh_trung(rng: random.Random, path: Path) -> None:
     save_stable(wb, path)
 
 
+def write_linh_trung_tcvn3(path: Path, khu_pho: int = 2) -> None:
+    """Linh Trung's first ``khu_pho`` khu phố, typed in TCVN3 with the ``.Vn`` fonts.
+
+    The ward is made again from the same seed, so its TDPs and people are those of
+    ``linh-trung.xlsx``; the other sample files do not change.
+    """
+    rng = random.Random(SEED)
+    tdps = make_ward(rng)
+    people = make_people(rng, tdps)
+    rows = [row for row, person in zip(people_rows(rng, people), people, strict=True)
+            if person.kp <= khu_pho]
+    wb = Workbook()
+    units = wb.active
+    assert units is not None
+    units.title = "DS TDP"
+    write_unit_sheet(units, [tdp for tdp in tdps if tdp.kp <= khu_pho])
+    write_people_sheet(wb.create_sheet("Nhan su"), [[n, *row[1:]] for n, row in
+                                                    enumerate(rows, start=1)])
+    for sheet in wb.worksheets:
+        for cell in (c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)):
+            capitals = cell.value == cell.value.upper() != cell.value.lower()
+            cell.font = Font(name=".VnTimeH" if capitals else ".VnTime", size=cell.font.size,
+                             bold=cell.font.bold)
+            cell.value = encode(cell.value, TCVN3)
+    save_stable(wb, path)
+
+
 def write_linh_xuan(rng: random.Random, path: Path, count: int = 40, small: int = 15) -> None:
     """The 2025 khu phố list of Linh Xuân: no TDP level, leader columns filled in."""
     small_kps = set(rng.sample(range(1, count + 1), small))
@@ -418,8 +451,9 @@ def main() -> None:
     write_linh_xuan(rng, OUT_DIR / "thu-duc-2025-kp.csv")
     write_thu_duc(random.Random(SEED + 34), OUT_DIR / "thu-duc-34-phuong.xlsx")
     write_xa(random.Random(SEED + 793), OUT_DIR / "xa-tan-lap.xlsx")
-    print(f"wrote linh-trung.xlsx, thu-duc-2025-kp.csv, thu-duc-34-phuong.xlsx and "
-          f"xa-tan-lap.xlsx in {OUT_DIR}")
+    write_linh_trung_tcvn3(OUT_DIR / "linh-trung-tcvn3.xlsx")
+    print(f"wrote linh-trung.xlsx, thu-duc-2025-kp.csv, thu-duc-34-phuong.xlsx, "
+          f"xa-tan-lap.xlsx and linh-trung-tcvn3.xlsx in {OUT_DIR}")
 
 
 if __name__ == "__main__":

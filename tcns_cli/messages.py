@@ -57,8 +57,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "File {file} holds no data.",
     ),
     "TEXT_ENCODING": (
-        "Tệp {file} không phải UTF-8 hay UTF-16. Lưu lại tệp với mã hóa UTF-8 (Excel: CSV UTF-8).",
-        "File {file} is neither UTF-8 nor UTF-16. Save it again as UTF-8 (Excel: CSV UTF-8).",
+        "Tệp {file} không phải UTF-8 hay UTF-16, và đọc theo các bảng mã cũ (Windows-1252, "
+        "Windows-1258, TCVN3, VNI) cũng không thấy dòng tiêu đề. Lưu lại tệp với mã hóa UTF-8 "
+        "(Excel: CSV UTF-8).",
+        "File {file} is neither UTF-8 nor UTF-16, and read in the legacy encodings "
+        "(Windows-1252, Windows-1258, TCVN3, VNI) it shows no header row either. Save it again "
+        "as UTF-8 (Excel: CSV UTF-8).",
     ),
     "NO_UNIT_SHEET": (
         "Không tìm thấy bảng danh sách tổ trong {file}: cần một dòng tiêu đề có cột \"Số hộ\" "
@@ -166,6 +170,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     "DUPLICATE_UNIT": (
         "{unit} đã có ở dòng {first_row}.",
         "{unit} already appears on row {first_row}.",
+    ),
+    "LEGACY_ENCODING": (
+        "Chữ ở đây được gõ bằng bảng mã cũ {encoding} và đã được chuyển sang Unicode. Kiểm tra "
+        "lại họ tên trong tệp kết quả.",
+        "This text was typed in the legacy {encoding} encoding and was converted to Unicode. "
+        "Check the names in the output.",
+    ),
+    "MOJIBAKE_REPAIRED": (
+        "Chữ bị lỗi mã hóa (tệp UTF-8 bị mở rồi lưu lại theo bảng mã Windows-1252, ví dụ "
+        "\"Tá»•\" thay cho \"Tổ\") đã được sửa lại.",
+        "Text broken by a wrong encoding (a UTF-8 file opened and saved again as Windows-1252, "
+        "e.g. \"Tá»•\" for \"Tổ\") was repaired.",
+    ),
+    "MOJIBAKE_LOST": (
+        "Ô này bị mất chữ khi tệp bị lưu sai bảng mã (\"{value}\"): gõ lại đúng nội dung.",
+        "Letters of this cell were lost when the file was saved in a wrong encoding "
+        "(\"{value}\"): type it again.",
     ),
     "TOTAL_ROW_SKIPPED": (
         "Bỏ qua dòng tổng \"{value}\".",

@@ -22,6 +22,7 @@ from tcns_cli.places import (
 )
 from tcns_cli.readers.communes import ward_types
 from tcns_cli.readers.headers import PEOPLE_SHEET, UNIT_SHEET, find_header
+from tcns_cli.readers.legacy import readable_tables
 from tcns_cli.readers.people import read_people_table
 from tcns_cli.readers.tables import expand_inputs, read_tables
 from tcns_cli.readers.units import UnitRow, read_unit_table, title_ward
@@ -58,7 +59,7 @@ def read_dataset(
 def _read_file(
     path: Path, ward: tuple[str | None, str | None], findings: list[Finding], need_units: bool
 ) -> tuple[list[UnitRow], list[Person]]:
-    tables = read_tables(path)
+    tables = readable_tables(read_tables(path), UNIT_SHEET + PEOPLE_SHEET, findings)
     if {"Tổng hợp", "Đề xuất tổ", "Danh sách thành viên"} <= {t.sheet for t in tables}:
         # Its summary sheets have household columns; read as input they would plan nonsense.
         raise TcnsError("IS_TCNS_OUTPUT", file=path.name)
@@ -92,7 +93,7 @@ def _single_ward(rows: list[UnitRow], ward: str | None) -> str | None:
 
 
 def _read_people_file(path: Path, ward: str | None, findings: list[Finding]) -> list[Person]:
-    tables = read_tables(path)
+    tables = readable_tables(read_tables(path), PEOPLE_SHEET, findings)
     found = [(t, h) for t in tables if (h := find_header(t.rows, PEOPLE_SHEET))]
     if not found:
         raise TcnsError("NO_PEOPLE_SHEET", file=path.name)

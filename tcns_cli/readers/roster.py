@@ -14,6 +14,7 @@ from tcns_cli.model import DEPUTY, LEADER, MEMBER, Person, RosterEntry
 from tcns_cli.normalize import fold, nfc
 from tcns_cli.places import ward_name
 from tcns_cli.readers.headers import ROSTER_SHEET, find_header
+from tcns_cli.readers.legacy import readable_tables
 from tcns_cli.readers.people import name_field, open_place, people_of
 from tcns_cli.readers.rows import Row, data_block
 from tcns_cli.readers.tables import read_tables
@@ -31,7 +32,7 @@ def role_of(text: str) -> str:
 
 def read_roster(path: Path, findings: list[Finding]) -> list[RosterEntry]:
     """Every person row and open place of the team list; a file without one is fatal."""
-    tables = read_tables(path)
+    tables = readable_tables(read_tables(path), ROSTER_SHEET, findings)
     found = [(t, h) for t in tables if (h := find_header(t.rows, ROSTER_SHEET))]
     if not found:
         raise TcnsError("NO_ROSTER_SHEET", file=path.name)

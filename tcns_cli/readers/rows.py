@@ -17,6 +17,7 @@ from tcns_cli.errors import Finding
 from tcns_cli.model import Source
 from tcns_cli.normalize import cell_text, fold, nfc
 from tcns_cli.readers.headers import Header
+from tcns_cli.readers.legacy import repair_columns
 from tcns_cli.readers.tables import Table
 
 _TOTAL = re.compile(r"^(tong cong|tong so|tong|cong|total|subtotal|sum)\b")
@@ -101,12 +102,13 @@ def mapped(column: list[T], convert: Callable[[T], V]) -> list[V]:
     return [memo[value] for value in column]
 
 
-def texts_of(column: list[Any]) -> list[str]:
-    """:func:`cell_text` of every cell, each distinct value normalised once."""
+def texts_of(column: list[Any], values: set[Any] | None = None) -> list[str]:
+    """:func:`cell_text` of every cell, each distinct value normalised once (``values``: the
+    column's distinct values, where the caller has them already)."""
     if bool in set(map(type, column)):  # True == 1 == 1.0: a shared memo would mix them
         return [cell_text(v) for v in column]
     memo: dict[Any, str] = {}
-    for value in set(column):
+    for value in set(column) if values is None else values:
         if type(value) is str and value.isascii():  # phones, codes: no accents to compose
             memo[value] = " ".join(value.split())
         elif type(value) is float and not value.is_integer():  # coordinates
@@ -134,8 +136,10 @@ def data_block(
     """
     body = table.rows[header.index + 1 :]
     first_line = header.index + 2  # Excel row of body[0]
-    cells = _columns(body, header)
-    texts = {f: texts_of(column) for f, column in cells.items()}
+    columns = _columns(body, header)
+    distinct = {f: set(column) for f, column in columns.items()}  # each taken once, for both
+    cells = repair_columns(table, header, columns, distinct, findings)
+    texts = {f: texts_of(c, distinct[f] if c is columns[f] else None) for f, c in cells.items()}
     filled = [any(t) for t in zip(*texts.values(), strict=True)] if texts else [False] * len(body)
     totals = [
         (texts[f], found) for f in _LABEL_FIELDS if f in texts

@@ -21,13 +21,22 @@ _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
+SINGLE_BYTE = "windows-1252"  # how a text file that is not UTF-8 is read (see _decode)
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
-    """One sheet's cells; ``rows[i]`` is Excel row ``i + 1``."""
+    """One sheet's cells; ``rows[i]`` is Excel row ``i + 1``.
+
+    ``encoding`` says how its text was read when that was not plain Unicode: a text file
+    read as :data:`SINGLE_BYTE`, or the legacy encoding it was converted from
+    (:mod:`tcns_cli.readers.legacy`).
+    """
 
     file: str
     sheet: str
     rows: list[list[Any]]
+    encoding: str = ""
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
@@ -49,7 +58,8 @@ def read_tables(path: Path) -> list[Table]:
     """Every sheet of a spreadsheet, or the one table of a text file."""
     _check_file(path)
     if path.suffix.lower() in TEXT_SUFFIXES:
-        return [Table(path.name, "", _read_text(path))]  # a text file has no sheets
+        rows, encoding = _read_text(path)
+        return [Table(path.name, "", rows, encoding)]  # a text file has no sheets
     return _read_spreadsheet(path)
 
 
@@ -99,22 +109,43 @@ def _read_spreadsheet(path: Path) -> list[Table]:
     return tables
 
 
-def _read_text(path: Path) -> list[list[Any]]:
+def _read_text(path: Path) -> tuple[list[list[Any]], str]:
     raw = path.read_bytes()
-    text = _decode(raw, path.name)
+    text, encoding = _decode(raw)
     sample = "\n".join(text.splitlines()[:30])
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         counts = {d: sample.count(d) for d in ",;\t"}
         delimiter = max(counts, key=lambda d: counts[d])
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [list(row) for row in rows], encoding
 
 
-def _decode(raw: bytes, name: str) -> str:
+def _decode(raw: bytes) -> tuple[str, str]:
+    """The text and, when it is not UTF-8 or UTF-16, the single-byte code page it was read in.
+
+    Bytes that are not UTF-8 are read as Windows-1252, each byte one character, as Excel
+    reads them on a Western Windows (the five bytes 1252 leaves undefined become the
+    control characters of the same number). Legacy Vietnamese bytes (TCVN3, VNI) come out
+    as the look-alikes a legacy font draws, for :mod:`tcns_cli.readers.legacy` to convert;
+    a file whose header is not found even so is reported as not UTF-8 there.
+    """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        return raw.decode("utf-16"), ""
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
-        raise TcnsError("TEXT_ENCODING", file=name) from None
+        return single_byte(raw), SINGLE_BYTE
+
+
+def single_byte(raw: bytes) -> str:
+    """Bytes read as Windows-1252, each byte one character (see :func:`_decode`)."""
+    return raw.decode("latin-1").translate(_WINDOWS_1252)
+
+
+# Latin-1 differs from Windows-1252 only in 0x80-0x9F, where 1252 has letters and signs.
+_WINDOWS_1252 = {
+    byte: bytes([byte]).decode("cp1252") for byte in range(0x80, 0xA0)
+    if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
