@@ -301,3 +301,39 @@ def ward_heading(wards: Sequence[str]) -> tuple[str, str]:
 def pairing_scope(area: str) -> str:
     """The profile's pairing area as a column value: ``Khu phố`` or ``Phường``."""
     return "Khu phố" if area == "khu_pho" else "Phường"
+
+
+# --- the picture of a plan (SPEC §10) ---------------------------------------------------------
+
+def ward_text(ward: str) -> str:
+    """``Phường Linh Trung``: the ward with its type, as a title names it."""
+    return f"Phường {ward}"
+
+
+def unit_short(unit: Unit, typed: bool) -> str:
+    """A unit's label beside its dot: ``3``; ``Tổ 3`` when units of several types share the
+    picture (``typed``), so that a thôn and a tổ dân phố of the same number differ."""
+    kind = PLACE_TYPES.get(unit.unit_type)
+    return f"{kind.short} {unit.label}" if typed and kind is not None else unit.label
+
+
+def legend_words(units: Sequence[Unit], threshold: int) -> dict[str, str]:
+    """What the picture's marks mean: ``solo`` (a ring), ``pair`` (a line), ``cross`` (a line
+    across areas), ``joined`` (a dashed line), ``neighbours`` (a faint line)."""
+    word = "tổ" if unit_slots(units[0])[1] is not None else "khu phố"
+    where = " cùng khu phố" if word == "tổ" else ""
+    return {
+        "solo": f"Tổ riêng ({word} ≥ {threshold} hộ)" if threshold > 0 else f"Mỗi {word} một tổ",
+        "pair": f"Ghép 2 {word}{where}",
+        "cross": f"Ghép 2 {word} lẻ của 2 khu phố",
+        "joined": f"{word.capitalize()} lẻ ghép vào tổ gần nhất (nét đứt)",
+        "neighbours": f"{word.capitalize()} liền kề",
+    }
+
+
+def numbering_note(units: Sequence[Unit]) -> str:
+    """Under a picture drawn from numbering only: what it shows and what would show more."""
+    word = "tổ" if unit_slots(units[0])[1] is not None else "khu phố"
+    rows = ", mỗi khu phố một hàng" if word == "tổ" else ""
+    return (f"Chưa có tọa độ: các {word} xếp theo số thứ tự{rows} (không phải bản đồ). "
+            f"Thêm cột Vĩ độ, Kinh độ vào danh sách để có bản đồ thật.")
