@@ -6,7 +6,7 @@ formulas, so no value from an input file can ever become a live formula.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,8 @@ from tcns_cli.places import (
 from tcns_cli.profiles import Profile
 
 SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
+PICTURE_SHEET = "Sơ đồ"  # with --map, after "Đề xuất tổ" (SPEC §6.1, §10)
+Picture = Callable[[WardPlan], bytes]  # a ward's picture as PNG bytes
 ROSTER_HEADERS = (
     "STT", "Mã tổ", WARD_WORD, AREA_WORD, f"{UNIT_WORD} phụ trách", "Họ và tên", "Năm sinh",
     "Giới tính", "Chức danh trong tổ", "Đoàn thể", "Chức vụ", "Số điện thoại", "Ghi chú",
@@ -194,9 +196,9 @@ def workbook(path: Path) -> Any:
     return xlsxwriter.Workbook(str(path), options)
 
 
-def write_plan(plan: Plan, path: Path, lang: str) -> None:
-    """Write the five sheets of SPEC §6.1, in order."""
-    book = PlanWorkbook(path, plan.profile, [w.ward for w in plan.wards])
+def write_plan(plan: Plan, path: Path, lang: str, picture: Picture | None = None) -> None:
+    """Write the five sheets of SPEC §6.1, in order (and the picture's, see PlanWorkbook)."""
+    book = PlanWorkbook(path, plan.profile, [w.ward for w in plan.wards], picture)
     for ward in plan.wards:
         book.add(ward)
     book.finish(plan, lang)
@@ -206,17 +208,25 @@ class PlanWorkbook:
     """The workbook of SPEC §6.1, filled ward by ward as the plans arrive, then closed.
 
     Writing while the workers still plan later wards keeps both cores busy on a big run.
+    With ``picture`` (``--map``), a workbook of one ward gets that ward's picture on the
+    sheet ``Sơ đồ`` after ``Đề xuất tổ``; a workbook of several wards has no room for one.
     """
 
-    def __init__(self, path: Path, profile: Profile, wards: Sequence[str]) -> None:
+    def __init__(self, path: Path, profile: Profile, wards: Sequence[str],
+                 picture: Picture | None = None) -> None:
         self.book = workbook(path)
         self.book.set_properties({"title": "Tổ công nghệ số cộng đồng",
                                   "comments": f"tcns {__version__}"})
-        sheets = [Sheet(self.book, name) for name in SHEETS]
-        self.findings_sheet, self.basis_sheet = sheets[3], sheets[4]
-        self.summary = _summary_table(sheets[0], profile)
-        self.proposals = Table(sheets[1], 0, _PROPOSALS)
-        self.roster = _roster_table(sheets[2], wards)
+        self.picture = picture if len(wards) == 1 else None
+        names = list(SHEETS)
+        if self.picture is not None:
+            names.insert(names.index("Đề xuất tổ") + 1, PICTURE_SHEET)
+        sheets = {name: Sheet(self.book, name) for name in names}
+        self.findings_sheet, self.basis_sheet = sheets["Cảnh báo"], sheets["Căn cứ"]
+        self.picture_sheet = sheets.get(PICTURE_SHEET)
+        self.summary = _summary_table(sheets["Tổng hợp"], profile)
+        self.proposals = Table(sheets["Đề xuất tổ"], 0, _PROPOSALS)
+        self.roster = _roster_table(sheets["Danh sách thành viên"], wards)
         self.threshold = profile.grouping.large_threshold
         self.number = 0
 
@@ -229,6 +239,8 @@ class PlanWorkbook:
         rows = _roster_rows(ward)
         self.roster.add([[n, *row] for n, row in enumerate(rows, start=self.number + 1)])
         self.number += len(rows)
+        if self.picture is not None and self.picture_sheet is not None:
+            _picture(self.picture_sheet, self.picture(ward))
 
     def finish(self, plan: Plan, lang: str) -> None:
         """The grand total, the findings and the basis; then the file is written."""
@@ -330,6 +342,42 @@ def _proposal_row(ward: WardPlan, team: Team, threshold: int) -> list[Any]:
         _person_line(team.deputy) if team.deputy else "",
         _people_text(team.members), team.open_slots or None,
     ]
+
+
+# --- Sơ đồ ----------------------------------------------------------------------------------
+
+# Printable width and height of A4 landscape inside the margins below, in inches.
+_PAGE = (11.69 - 2 * 0.3, 8.27 - 2 * 0.3)
+
+
+def _picture(sheet: Sheet, png: bytes) -> None:
+    """The ward's picture at A1, scaled to one A4 landscape page, printed on that page."""
+    import io
+
+    inches = _png_inches(png)
+    scale = min(_PAGE[0] / inches[0], _PAGE[1] / inches[1])
+    sheet.ws.insert_image(0, 0, "so-do.png", {"image_data": io.BytesIO(png), "x_scale": scale,
+                                              "y_scale": scale, "object_position": 3})
+    sheet.ws.hide_gridlines(2)
+    sheet.ws.set_landscape()
+    sheet.ws.set_paper(9)
+    sheet.ws.set_margins(left=0.3, right=0.3, top=0.3, bottom=0.3)
+    # The print area covers the picture (default cells are 64 × 20 pixels, 96 an inch).
+    sheet.ws.print_area(0, 0, int(_PAGE[1] * 96 / 20), int(_PAGE[0] * 96 / 64))
+    sheet.ws.fit_to_pages(1, 1)
+
+
+def _png_inches(png: bytes) -> tuple[float, float]:
+    """A PNG's width and height in inches, as Excel sizes it: its pixels at the density its
+    ``pHYs`` chunk records (pixels per metre), else at 96 an inch."""
+    import struct
+
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk, right after the tag
+    dpi = 96.0
+    at = png.find(b"pHYs")
+    if at > 0 and png[at + 12] == 1:
+        dpi = struct.unpack(">I", png[at + 4 : at + 8])[0] * 0.0254
+    return width / dpi, height / dpi
 
 
 # --- Danh sách thành viên -------------------------------------------------------------------
