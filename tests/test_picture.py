@@ -207,6 +207,7 @@ def test_same_plan_same_bytes_even_in_another_process(wards: dict[str, Plan],
     plan = wards["adjacency"]
     first = ward_png(plan.wards[0], plan.profile)
     assert ward_png(plan.wards[0], plan.profile) == first
+    assert b"tEXt" not in first and b"tIME" not in first  # no tool, version or date inside
     source = grid_ward(tmp_path, neighbours=True)
     env = {**os.environ, "PYTHONHASHSEED": "4787", "MPLBACKEND": "svg"}
     subprocess.run([sys.executable, "-m", "tcns_cli", "plan", str(source), "--json",

@@ -175,7 +175,8 @@ def _part_layout(graph: Any, nodes: list[str]) -> Any:
     if len(nodes) < 3:
         return np.array([[float(n), 0.0] for n in range(len(nodes))])
     # The spectral layout unfolds a ward's mesh of streets without crossings; the spring
-    # relaxes its crowded corners. Its seed only places nodes the spectral layout left out.
+    # relaxes its crowded corners. Starting from the spectral layout it draws on no chance,
+    # and its seed is fixed all the same.
     start = nx.spectral_layout(graph)
     layout = nx.spring_layout(graph, pos=start, k=1.5 / math.sqrt(len(nodes)),
                               iterations=50, seed=LAYOUT_SEED)
