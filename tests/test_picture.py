@@ -260,7 +260,7 @@ def test_a_map_folder_that_is_a_file_stops_before_any_work(tmp_path: Path) -> No
     out = tmp_path / "out.xlsx"
     code, text = run("plan", str(SAMPLE), "-o", str(out), "--map", str(taken))
     assert code == 2 and "không phải thư mục" in text
-    code, text = run("plan", str(SAMPLE), "-o", str(out), "--map", str(taken / "maps"))
+    code, text = run("plan", str(SAMPLE), "-o", str(out), "--map", str(taken / "a" / "b"))
     assert code == 2 and "không phải thư mục" in text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.png"]
 
