@@ -279,6 +279,19 @@ def test_a_map_folder_without_write_permission_stops_before_any_work(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == ["locked"]
 
 
+def test_a_map_folder_the_system_will_not_let_us_write_stops_before_any_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same refusal where the permission test cannot run (as root, or on a read-only
+    disk, which os.access also reports)."""
+    from tcns_cli.writers import files
+
+    monkeypatch.setattr(files, "may_write_in", lambda folder: False)
+    code, text = run("plan", str(SAMPLE), "-o", str(tmp_path / "o.xlsx"), "--map",
+                     str(tmp_path / "maps"))
+    assert code == 2 and "không có quyền ghi" in text
+    assert not list(tmp_path.iterdir())
+
+
 def test_an_existing_picture_needs_force(tmp_path: Path) -> None:
     maps = tmp_path / "maps"
     maps.mkdir()

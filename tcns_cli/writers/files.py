@@ -33,8 +33,14 @@ def check_map_folder(path: Path) -> None:
         place = place.parent
     if not place.is_dir():
         raise TcnsError("MAP_NOT_FOLDER", file=str(path if place == path.absolute() else place))
-    if not os.access(place, os.W_OK | os.X_OK):
+    if not may_write_in(place):
         raise TcnsError("MAP_NOT_WRITABLE", file=str(path))
+
+
+def may_write_in(folder: Path) -> bool:
+    """Whether this process may create files in ``folder`` (its permissions, and a disk
+    mounted read-only)."""
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def write_atomically(path: Path, write: Callable[[Path], T]) -> T:
