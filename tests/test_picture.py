@@ -219,8 +219,9 @@ def test_same_plan_same_bytes_even_in_another_process(wards: dict[str, Plan],
 # --- the command line --------------------------------------------------------------------------
 
 def run(*args: str) -> tuple[int, str]:
+    """Exit code and output, its lines joined (the terminal wraps long messages)."""
     result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.output
+    return result.exit_code, " ".join(result.output.split())
 
 
 def test_plan_map_writes_the_png_and_the_sheet_after_the_proposals(tmp_path: Path) -> None:
