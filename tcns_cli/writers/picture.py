@@ -421,13 +421,13 @@ def _covered(dots: Any, line: Sequence[Point], skip: tuple[int, int]) -> int:
     """How many dots (x, y, radius in points) the polyline runs over, its own ends apart."""
     import numpy as np
 
-    hit = np.zeros(len(dots), dtype=bool)
-    centres, reach = dots[:, :2], dots[:, 2] + 1.0
-    for (ax, ay), (bx, by) in zip(line, line[1:], strict=False):
-        d = np.array([bx - ax, by - ay])
-        t = np.clip(((centres - (ax, ay)) @ d) / max(float(d @ d), 1e-9), 0.0, 1.0)
-        nearest = np.array([ax, ay]) + t[:, None] * d
-        hit |= np.hypot(*(centres - nearest).T) < reach
+    points = np.asarray(line, dtype=float)
+    start, step = points[:-1], points[1:] - points[:-1]  # one row per straight piece
+    centres = dots[:, None, :2]  # dots × pieces
+    length = np.maximum(np.einsum("ij,ij->i", step, step), 1e-9)
+    t = np.clip(np.einsum("dpj,pj->dp", centres - start, step) / length, 0.0, 1.0)
+    gap = np.hypot(*np.moveaxis(centres - (start + t[..., None] * step), -1, 0))
+    hit = (gap < dots[:, 2:3] + 1.0).any(axis=1)
     hit[list(skip)] = False
     return int(np.count_nonzero(hit))
 
