@@ -326,7 +326,7 @@ def legend_words(units: Sequence[Unit], threshold: int) -> dict[str, str]:
         "solo": f"Tổ riêng ({word} ≥ {threshold} hộ)" if threshold > 0 else f"Mỗi {word} một tổ",
         "pair": f"Ghép 2 {word}{where}",
         "cross": f"Ghép 2 {word} lẻ của 2 khu phố",
-        "joined": f"{word.capitalize()} lẻ ghép vào tổ gần nhất (nét đứt)",
+        "joined": f"{word.capitalize()} lẻ ghép vào tổ gần nhất",
         "neighbours": f"{word.capitalize()} liền kề",
     }
 

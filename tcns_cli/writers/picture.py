@@ -46,6 +46,7 @@ LAYOUT_SEED = 4787  # the adjacency layout's only randomness, fixed
 # The legend, in figure fractions: its left edge and top row, its height, a row's height
 # (rows close up when there are more than fit).
 KEY_LEFT, KEY_TOP, KEY_HEIGHT, KEY_STEP = 0.765, 0.89, 0.82, 0.032
+KEY_WRAP = 36  # characters of a legend line (8 pt) that fit beside its mark
 ROW_LENGTH = 20  # numbering: a row of more units than this bends back (serpentine)
 # Area colours (matplotlib's tab10 and tab20 without red and grey: red marks a cross-area
 # pair, grey the lines and rings).
@@ -471,8 +472,9 @@ def _texts(page: _Page, teams: Sequence[Team], units: Sequence[Unit], marks: _Ma
 def _ring_places(centre: Point, radius: float) -> list[tuple[Point, Point]]:
     """A solo team's code around its ring: below right first, then round."""
     ways = ((1, -1), (1, 1), (-1, -1), (-1, 1), (1, 0), (-1, 0), (0, -1), (0, 1))
-    return [(centre, (dx * (radius + 1) / math.hypot(dx, dy),
-                      dy * (radius + 1) / math.hypot(dx, dy))) for dx, dy in ways]
+    return [(centre, (dx * (radius + gap) / math.hypot(dx, dy),
+                      dy * (radius + gap) / math.hypot(dx, dy)))
+            for gap in (1.0, 8.0, 15.0) for dx, dy in ways]
 
 
 def _line_places(page: _Page, line: Line) -> list[tuple[Point, Point]]:
@@ -607,22 +609,30 @@ def _key(figure: Figure, ward: WardPlan, units: Sequence[Unit], words: dict[str,
     """The legend, right of the picture: areas, dot sizes, what each mark means. Drawn by
     hand on the figure: matplotlib's own legend (or another axes) costs a tenth of a second
     more."""
+    import textwrap
+
     from matplotlib.lines import Line2D
 
-    rows = _key_rows(ward, units, words)
-    step = min(KEY_HEIGHT / max(1, len(rows)), KEY_STEP)
-    for row, (label, look) in enumerate(rows):
-        y = KEY_TOP - row * step
+    rows = [(textwrap.wrap(label, KEY_WRAP) or [""], look)
+            for label, look in _key_rows(ward, units, words)]
+    tall = [1 + 0.6 * (len(lines) - 1) for lines, _ in rows]  # a wrapped row takes more
+    step = min(KEY_HEIGHT / max(1.0, sum(tall)), KEY_STEP)
+    y = KEY_TOP + step / 2
+    for (lines, look), height in zip(rows, tall, strict=True):
+        y -= step * (height + 1) / 2  # from the middle of the row above to this one's
+        label = "\n".join(lines)
         if look is None:
             figure.text(KEY_LEFT, y, label, fontsize=8.5, fontweight="bold", va="center")
+            y -= step * (height - 1) / 2
             continue
-        figure.text(KEY_LEFT + 0.035, y, label, fontsize=8, va="center")
+        figure.text(KEY_LEFT + 0.035, y, label, fontsize=8, va="center", linespacing=1.1)
         if "linestyle" in look:
             mark = Line2D((KEY_LEFT, KEY_LEFT + 0.025), (y, y), solid_capstyle="round", **look)
         else:
             mark = Line2D((KEY_LEFT + 0.0125,), (y,), linestyle="none", **look)
         mark.set_transform(figure.transFigure)
         figure.add_artist(mark)
+        y -= step * (height - 1) / 2
 
 
 def _key_rows(ward: WardPlan, units: Sequence[Unit], words: dict[str, str]
@@ -637,7 +647,8 @@ def _key_rows(ward: WardPlan, units: Sequence[Unit], words: dict[str, str]
         (area_text(area), dot(colour, 125))
         for area, colour in _area_colours(units).items() if area is not None
     ]
-    rows += [("", None), ("Số hộ", None)]
+    rows += [("", None)] if rows else []
+    rows += [("Số hộ", None)]
     rows += [(f"{n:,} hộ".replace(",", "."), dot("#909090", n)) for n in (100, 450, 1000)]
     rows += [("", None), ("Tổ công nghệ số", None)]
     kinds = {t.kind for t in ward.teams}

@@ -55,7 +55,8 @@ class Placer:
                                  & (b[:, 3] > bottom))
         fl, fb, fr, ft = self.frame
         outside = left < fl or bottom < fb or right > fr or top > ft
-        return int(dots) + int(lines > 0) + int(lines) // 4 + 2 * int(texts) + 4 * outside
+        # Over a dot or a text, a text reads as another's; across a line it still reads.
+        return 2 * int(dots) + int(lines > 0) + int(lines) // 4 + 2 * int(texts) + 4 * outside
 
     def block(self, box: Box) -> None:
         """Keep texts off this box (a title, a scale bar)."""
