@@ -155,6 +155,23 @@ def test_a_line_bends_only_round_a_dot_it_would_cover(wards: dict[str, Plan],
     assert bent >= 1
 
 
+def test_units_of_several_types_are_labelled_with_their_type_word() -> None:
+    """One picture holding tổ dân phố and khu phố without TDPs: "Tổ 1" and "KP 2", never a
+    bare "1" that could be either."""
+    from tcns_cli.model import Unit
+    from tcns_cli.plan import plan_ward
+
+    units = [Unit("An Phú", "1", "1", 120, unit_type="to_dan_pho"),
+             Unit("An Phú", "1", "2", 140, unit_type="to_dan_pho"),
+             Unit("An Phú", None, "2", 300, unit_type="khu_pho", area_type=None),
+             Unit("An Phú", None, "3", 200, unit_type="khu_pho", area_type=None)]
+    profile = load_profile(None)
+    ward, _ = plan_ward("An Phú", sorted(units, key=unit_order), [], profile)
+    _, texts = by_gid(draw_ward(ward, profile))
+    assert sorted(t for g, t in texts.items() if g.startswith("label ")) == [
+        "KP 2", "KP 3", "Tổ 1", "Tổ 2"]
+
+
 def test_adjacency_draws_the_neighbour_edges_faint_under_the_teams(
         figures: dict[str, Any]) -> None:
     marks, _ = by_gid(figures["adjacency"])
