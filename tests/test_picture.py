@@ -250,9 +250,18 @@ def test_plan_map_writes_the_png_and_the_sheet_after_the_proposals(tmp_path: Pat
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Tổng hợp", "Đề xuất tổ", "Sơ đồ", "Danh sách thành viên",
                                "Cảnh báo", "Căn cứ"]
-    images = book["Sơ đồ"]._images
-    assert len(images) == 1
-    assert images[0]._data() == (maps / "linh-trung.png").read_bytes()
+    sheet = book["Sơ đồ"]
+    assert len(sheet._images) == 1
+    assert sheet._images[0]._data() == (maps / "linh-trung.png").read_bytes()
+    # One A4 landscape page, the picture inside the printed cells.
+    setup = sheet.page_setup
+    assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (setup.fitToWidth or 1, setup.fitToHeight or 1) == (1, 1)
+    anchor = sheet._images[0].anchor
+    assert (anchor._from.col, anchor._from.row) == (0, 0)
+    assert sheet.print_area == "'Sơ đồ'!$A$1:$Q$37"
+    assert anchor.to.col <= 16 and anchor.to.row <= 36
 
 
 def test_several_wards_get_a_png_each_and_split_workbooks_their_sheet(tmp_path: Path) -> None:
