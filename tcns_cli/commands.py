@@ -202,7 +202,7 @@ def run_plan(options: PlanOptions, console: Console) -> None:
         painter = _painter(profile)
     plan = _plan_and_write(held, profile, outputs.workbook, options.lang, console, painter)
     if painter is not None:
-        painter = _write_pictures(plan, pictures, painter)
+        painter = _write_pictures(plan, pictures, painter, console, options.lang)
     split = []
     if options.split_dir is not None:
         split = _write_split(plan, options.split_dir, options.every_input, options.force,
@@ -267,16 +267,21 @@ def _painter(profile: Profile) -> Picture:
     return paint
 
 
-def _write_pictures(plan: Plan, targets: dict[str, Path], painter: Picture) -> Picture:
-    """Each ward's picture to its file (atomically); returns where later writers (the split
-    workbooks) find them again: in the files, so that each is drawn once and none held."""
+def _write_pictures(plan: Plan, targets: dict[str, Path], painter: Picture,
+                    console: Console, lang: str) -> Picture:
+    """Each ward's picture to its file (atomically), with a progress bar over many wards (a
+    picture takes about half a second); returns where later writers (the split workbooks)
+    find them again: in the files, so that each is drawn once and none held."""
     from tcns_cli.writers.files import write_atomically
 
     was_enabled = gc.isenabled()
     gc.enable()  # a figure is a web of reference cycles: without the collector, none is freed
     try:
-        for ward in plan.wards:
-            write_atomically(targets[ward.ward], partial(_write_bytes, painter(ward)))
+        with _progress(console, len(plan.wards)) as advance:
+            for ward in plan.wards:
+                advance(text("drawing", lang, ward=ward.ward), 0)
+                write_atomically(targets[ward.ward], partial(_write_bytes, painter(ward)))
+                advance(text("drawing", lang, ward=ward.ward), 1)
     finally:
         if not was_enabled:
             gc.disable()

@@ -463,6 +463,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "Wrote {count} picture(s) (PNG), one per ward, in {folder}"),
     "wrote": ("Đã ghi {file}", "Wrote {file}"),
     "writing": ("Đang ghi {file}…", "Writing {file}…"),
+    "drawing": ("Đang vẽ sơ đồ {ward}…", "Drawing {ward}…"),
     "error_prefix": ("Lỗi", "Error"),
     "where_sheet": ("trang \"{sheet}\"", "sheet \"{sheet}\""),
     "where_row": ("dòng {row}", "row {row}"),
