@@ -2,10 +2,13 @@
 
 Each unit is a dot sized by its households and coloured by its area; a solo team is a ring,
 a pair a line, a joined unit a dashed line to the unit it joined, a pair across areas a red
-line; team codes sit on their lines. Where the units stand depends on the ward's proximity
-basis: coordinates give a map (longitude scaled by the cosine of the latitude, so a metre is
-a metre both ways, with a scale bar); adjacency gives the neighbour graph laid out by
-networkx with a fixed seed; numbering gives the units in natural order, a row per area.
+line; team codes sit beside their lines. Where the units stand depends on the ward's
+proximity basis: coordinates give a map (longitude scaled by the cosine of the latitude, so
+a metre is a metre both ways, with a scale bar); adjacency gives the neighbour graph laid out
+by networkx with a fixed seed; numbering gives the units in natural order, a row per area.
+A crowded ward is why the texts are placed (:mod:`tcns_cli.writers.placing`) and a line
+that would cross another unit's dot bends round it: drawn plainly, codes printed over each
+other and a pair 8–10 seemed to take in the 9 between them.
 
 :func:`draw_ward` returns the matplotlib Figure (tests count its artists: every mark carries
 a ``gid`` naming what it stands for); :func:`ward_png` renders it. matplotlib is imported by
@@ -48,6 +51,7 @@ LAYOUT_SEED = 4787  # the adjacency layout's only randomness, fixed
 KEY_LEFT, KEY_TOP, KEY_HEIGHT, KEY_STEP = 0.765, 0.89, 0.82, 0.032
 KEY_WRAP = 36  # characters of a legend line (8 pt) that fit beside its mark
 ROW_LENGTH = 20  # numbering: a row of more units than this bends back (serpentine)
+NUMBERING_ROWS = 6.0  # numbering: rows the picture's height holds before they close up
 # Area colours (matplotlib's tab10 and tab20 without red and grey: red marks a cross-area
 # pair, grey the lines and rings).
 AREA_COLOURS = (
@@ -97,6 +101,11 @@ def draw_ward(ward: WardPlan, profile: Profile) -> Figure:
     ``joined-pairs``, ``joins`` and ``neighbours``; the texts ``label <node id>`` and
     ``team <team id>``.
     """
+    with _style():
+        return _draw(ward, profile)
+
+
+def _draw(ward: WardPlan, profile: Profile) -> Figure:
     units = sorted((u for t in ward.teams for u in t.units), key=unit_order)
     at = _positions(ward.proximity, units)
     figure = Figure(figsize=FIGSIZE, dpi=DPI)
@@ -558,7 +567,13 @@ def _frame(ax: Axes, basis: Proximity, units: Sequence[Unit], at: dict[str, Poin
     xs = [p[0] for p in at.values()]
     ys = [p[1] for p in at.values()]
     if basis is Proximity.NUMBERING:
-        ax.set_xlim(min(xs) - 2.5, max(xs) + 0.8)
+        right = max(xs) + 0.8
+        ax.set_xlim(min(xs) - _title_room(ax, units, right - min(xs)), right)
+        rows = max(ys) - min(ys) + 1.6
+        if rows < NUMBERING_ROWS:  # few rows: a shorter frame, rows kept a sixth apart
+            box = ax.get_position()
+            height = box.height * rows / NUMBERING_ROWS
+            ax.set_position((box.x0, box.y1 - height, box.width, height))
         ax.set_ylim(min(ys) - 0.8, max(ys) + 0.8)
         return _row_titles(ax, units, at)
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1.0)
@@ -570,6 +585,15 @@ def _frame(ax: Axes, basis: Proximity, units: Sequence[Unit], at: dict[str, Poin
     if basis is Proximity.COORDINATES:
         return _scale_bar(ax, span, min(xs), min(ys) - 1.3 * pad)
     return []
+
+
+def _title_room(ax: Axes, units: Sequence[Unit], span: float) -> float:
+    """Numbering: how far left of the first column the axes must reach for the longest
+    area name (8 pt, about 5 points a letter) to fit before its row."""
+    letters = max((len(area_text(u.area)) for u in units), default=0)
+    width = ax.get_position().width * FIGSIZE[0] * 72  # the axes, in points
+    share = min(0.5, (5.0 * letters + 12) / width)  # of the axes' width, names and a gap
+    return (0.8 + share * span) / (1 - share)
 
 
 def _row_titles(ax: Axes, units: Sequence[Unit], at: dict[str, Point]) -> list[Any]:
@@ -674,6 +698,7 @@ def _titles(figure: Figure, ward: WardPlan, profile: Profile, units: Sequence[Un
                 fontsize=14, fontweight="bold", va="top")
     figure.text(0.02, 0.925, f"Bộ quy tắc: {profile.title}  ·  Khoảng cách theo {basis}  ·  "
                 f"{len(ward.teams)} tổ công nghệ số", fontsize=9, va="top", color="#404040")
-    if ward.proximity is Proximity.NUMBERING:
-        figure.text(0.02, 0.035, numbering_note(units), fontsize=8.5, style="italic",
+    if ward.proximity is Proximity.NUMBERING:  # under the frame, however tall it is
+        below = figure.axes[0].get_position().y0 - 0.035
+        figure.text(0.02, below, numbering_note(units), fontsize=8.5, style="italic",
                     color="#404040", va="center")
