@@ -194,12 +194,9 @@ def run_plan(options: PlanOptions, console: Console) -> None:
     outputs = choose_outputs(workbook, options.json_out, options.every_input, options.force,
                              options.map_dir)
     held = [read_dataset(list(options.inputs), options.people, options.ward)]
-    pictures: dict[str, Path] = {}
-    painter = None
-    if outputs.map_dir is not None:
-        pictures = picture_targets(outputs.map_dir, held[0].wards(), options.every_input,
-                                   options.force)
-        painter = _painter(profile)
+    pictures = {} if outputs.map_dir is None else picture_targets(
+        outputs.map_dir, held[0].wards(), options.every_input, options.force)
+    painter = _painter(profile) if pictures else None
     plan = _plan_and_write(held, profile, outputs.workbook, options.lang, console, painter)
     if painter is not None:
         painter = _write_pictures(plan, pictures, painter, console, options.lang)
