@@ -60,6 +60,10 @@ AREA_COLOURS = (
 )
 LINE, CROSS, NEIGHBOUR = "#303030", "#d62728", "#c8c8c8"
 JOIN_STYLE = (0, (3, 2))  # dashes: a leftover unit that joined a team
+# How far a line may bow round a dot in its way: its curve's control point stands this many
+# times the line's length off its middle (the bow itself is half that). A map's lines stay
+# as straight as they can: their length is the distance the officer checks.
+BENDS = (0.12, 0.25, 0.45, 0.7)
 _STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",  # ships with matplotlib and has every Vietnamese letter
     "text.parse_math": False,  # a label is text as typed: "$" is no formula
@@ -402,14 +406,19 @@ class _Page:
 
     def route(self, a: Unit, b: Unit) -> Line:
         """The line from ``a`` to ``b``: straight, unless it would run over another unit's
-        dot (a pair 8–10 in a row where 9 stands alone); then the curve, to one side or
-        the other, that covers fewest dots."""
+        dot (a pair 8–10 in a row where 9 stands alone); then the gentlest curve, to one
+        side or the other, that covers fewer dots (none, if one does)."""
         start, end = self.points(self.at[a.node_id]), self.points(self.at[b.node_id])
         mine = (self.index[a.node_id], self.index[b.node_id])
-        if not _covered(self.dots, [start, end], mine):
-            return [self.at[a.node_id], self.at[b.node_id]]
-        curves = [_curve(start, end, side * bend) for bend in (0.35, 0.6) for side in (1, -1)]
-        best = min(curves, key=lambda c: _covered(self.dots, c, mine))
+        best, fewest = [start, end], _covered(self.dots, [start, end], mine)
+        for bend in BENDS:
+            if fewest == 0:
+                break
+            for side in (1, -1):
+                curve = _curve(start, end, side * bend)
+                count = _covered(self.dots, curve, mine)
+                if count < fewest:
+                    best, fewest = curve, count
         return [self.at[a.node_id], *(self.data(p) for p in best[1:-1]), self.at[b.node_id]]
 
     def put(self, label: str, places: list[tuple[Point, Point]], size: float, bold: bool,
