@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck sample clean readme bench bench-small
+.PHONY: demo test lint typecheck sample map clean readme bench bench-small
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: lint typecheck
 sample: $(STAMP)
 	$(BIN)/python sample_data/make_sample_data.py
 	$(BIN)/python sample_data/make_team_list.py
+
+# The picture of the sample ward that the README shows (docs/linh-trung.png), made by tcns.
+map: $(STAMP)
+	mkdir -p out
+	$(BIN)/tcns plan sample_data/linh-trung.xlsx -o out/linh-trung-tcns.xlsx --map docs --force
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -7,7 +7,9 @@ For each scale it measures, alternating runs so that machine noise hits all alik
   plan   the planning stage alone (grouping + composition, as tcns runs it: on every core)
          on data read once; "checked" adds the self-check every plan ends with.
 It prints medians, the ratios, peak memory of a separate ``tcns plan`` process, and the
-growth from 1/10 to full scale. Numbers only: nothing here passes or fails.
+growth from 1/10 to full scale; and, for the one-ward scale, the time to draw its picture
+(``--map``: figure, placing, rendering, PNG), wall and CPU. Numbers only: nothing here
+passes or fails.
 """
 
 from __future__ import annotations
@@ -163,6 +165,26 @@ def cli_plan(source: Path, target: Path) -> float:
     )
 
 
+def picture_times(source: Path, runs: int = 5) -> tuple[float, float]:
+    """Medians of wall and CPU time to draw the first ward's picture (its PNG bytes), after
+    one warm-up drawing (matplotlib's fonts loaded once per process)."""
+    from tcns_cli.plan import make_plan
+    from tcns_cli.profiles import load_profile
+    from tcns_cli.readers.dataset import read_dataset
+    from tcns_cli.writers.picture import ward_png
+
+    plan = make_plan(read_dataset([source]), load_profile(None))
+    ward = plan.wards[0]
+    ward_png(ward, plan.profile)
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        ward_png(ward, plan.profile)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 100,000 units")
@@ -185,6 +207,9 @@ def main() -> None:
                 whole = cli_plan(source, Path(tmp) / "x.xlsx")
                 print(f"one ward as a process: tcns plan {whole:.2f} s (median of 5, start-up "
                       "included)", flush=True)
+                wall, cpu = picture_times(source)
+                print(f"one ward's picture (--map): {wall:.2f} s, CPU {cpu:.2f} s (median of "
+                      "5)", flush=True)
             results[label] = r
             print(f"{label:>8}: {units:>7} units, {people:>7} people, {int(r['rows_out']):>7} "
                   f"output rows | floor {r['floor']:7.2f} s (gc paused {r['floor_nogc']:.2f}) | "

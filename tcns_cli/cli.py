@@ -130,6 +130,14 @@ def plan(
             "--split-dir", metavar="DIR", help="Ghi thêm mỗi phường một tệp Excel vào thư mục này."
         ),
     ] = None,
+    map_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--map", metavar="DIR",
+            help="Vẽ sơ đồ các tổ (PNG), mỗi phường một tệp <tên phường>.png, vào thư mục "
+            "này; tệp Excel một phường có thêm trang \"Sơ đồ\".",
+        ),
+    ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -139,7 +147,7 @@ def plan(
 
         options = PlanOptions(inputs=tuple(inputs), people=people, rules=rules, ward=ward,
                               output=output, json_out=json_out, split_dir=split_dir,
-                              force=force, lang=language)
+                              map_dir=map_dir, force=force, lang=language)
         run_plan(options, _console(stderr=json_out == "-"))
 
 

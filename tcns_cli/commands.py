@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from tcns_cli.model import Dataset, Plan, WardPlan
     from tcns_cli.profiles import Profile
+    from tcns_cli.writers.excel import Picture
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,6 +55,7 @@ class PlanOptions(RunOptions):
     inputs: tuple[Path, ...]
     output: Path | None = None
     split_dir: Path | None = None
+    map_dir: Path | None = None
 
     @property
     def read(self) -> list[Path]:
@@ -82,6 +84,7 @@ class Outputs:
     workbook: Path | None
     json_path: Path | None
     json_to_stdout: bool
+    map_dir: Path | None = None
 
     @property
     def files(self) -> list[Path]:
@@ -90,15 +93,18 @@ class Outputs:
 
 
 def choose_outputs(workbook: Path | None, json_out: str | None, inputs: list[Path],
-                   force: bool) -> Outputs:
+                   force: bool, map_dir: Path | None = None) -> Outputs:
     """The run's outputs; refuses (before any work) to write over an input or, without
-    ``force``, over an existing file."""
-    from tcns_cli.writers.files import check_output
+    ``force``, over an existing file, and a picture folder that is a file or not writable
+    (the pictures' own names wait for the wards' names: :func:`picture_targets`)."""
+    from tcns_cli.writers.files import check_map_folder, check_output
 
     outputs = Outputs(workbook, Path(json_out) if json_out not in (None, "-") else None,
-                      json_out == "-")
+                      json_out == "-", map_dir)
     for target in outputs.files:
         check_output(target, inputs, force)
+    if map_dir is not None:
+        check_map_folder(map_dir)
     return outputs
 
 
@@ -120,12 +126,39 @@ def default_output(inputs: tuple[Path, ...] | list[Path]) -> Path:
     return Path(f"{stem}-tcns.xlsx")
 
 
-def ward_file_name(ward: str) -> str:
-    """``Linh Trung`` → ``linh-trung-tcns.xlsx`` (accents folded, safe on every system)."""
+def ward_slug(ward: str) -> str:
+    """``Linh Trung`` → ``linh-trung`` (accents folded, safe on every system)."""
     from tcns_cli.normalize import fold
 
-    slug = re.sub(r"[^0-9a-z]+", "-", fold(ward)).strip("-") or "phuong"
-    return f"{slug}-tcns.xlsx"
+    return re.sub(r"[^0-9a-z]+", "-", fold(ward)).strip("-") or "phuong"
+
+
+def ward_file_name(ward: str) -> str:
+    """``Linh Trung`` → ``linh-trung-tcns.xlsx``."""
+    return f"{ward_slug(ward)}-tcns.xlsx"
+
+
+def picture_targets(folder: Path, wards: list[str], inputs: list[Path], force: bool
+                    ) -> dict[str, Path]:
+    """``<ward slug>.png`` in ``folder`` for each ward (two wards whose names fold alike get
+    ``-2``, ``-3``…), every one checked before any is written."""
+    from tcns_cli.errors import TcnsError
+    from tcns_cli.writers.files import check_output
+
+    targets: dict[str, Path] = {}
+    taken: set[str] = set()
+    for ward in wards:
+        slug = stem = ward_slug(ward)
+        count = 1
+        while slug in taken:
+            count += 1
+            slug = f"{stem}-{count}"
+        taken.add(slug)
+        target = targets[ward] = folder / f"{slug}.png"
+        if target.exists() and not force:
+            raise TcnsError("MAP_EXISTS", file=str(target))
+        check_output(target, inputs, force)
+    return targets
 
 
 @contextmanager
@@ -158,13 +191,19 @@ def run_plan(options: PlanOptions, console: Console) -> None:
     workbook = options.output
     if workbook is None and options.json_out is None:
         workbook = default_output(options.inputs)
-    outputs = choose_outputs(workbook, options.json_out, options.every_input, options.force)
+    outputs = choose_outputs(workbook, options.json_out, options.every_input, options.force,
+                             options.map_dir)
     held = [read_dataset(list(options.inputs), options.people, options.ward)]
-    plan = _plan_and_write(held, profile, outputs.workbook, options.lang, console)
+    pictures = {} if outputs.map_dir is None else picture_targets(
+        outputs.map_dir, held[0].wards(), options.every_input, options.force)
+    painter = _painter(profile) if pictures else None
+    plan = _plan_and_write(held, profile, outputs.workbook, options.lang, console, painter)
+    if painter is not None:
+        painter = _write_pictures(plan, pictures, painter, console, options.lang)
     split = []
     if options.split_dir is not None:
         split = _write_split(plan, options.split_dir, options.every_input, options.force,
-                             options.lang)
+                             options.lang, painter)
     if options.json_out is not None:
         from tcns_cli.writers.json_out import dumps, plan_dict
 
@@ -175,12 +214,16 @@ def run_plan(options: PlanOptions, console: Console) -> None:
     if split:
         console.print(text("wrote_split", options.lang, count=len(split),
                            folder=options.split_dir), highlight=False)
+    if pictures:
+        console.print(text("wrote_maps", options.lang, count=len(pictures),
+                           folder=options.map_dir), highlight=False)
 
 
 def _plan_and_write(held: list[Dataset], profile: Profile, workbook: Path | None, lang: str,
-                    console: Console) -> Plan:
+                    console: Console, picture: Picture | None = None) -> Plan:
     """Plan the dataset (let go of once planned: ``held`` is emptied); with a workbook, each
-    ward goes into it as soon as it is planned, while the workers plan the next ones."""
+    ward goes into it as soon as it is planned, while the workers plan the next ones
+    (``picture``: a one-ward workbook gets its picture sheet)."""
     from tcns_cli.plan import make_plan
 
     wards = held[0].wards()
@@ -194,7 +237,7 @@ def _plan_and_write(held: list[Dataset], profile: Profile, workbook: Path | None
         words = Words.of(held[0].ward_types, held[0].units)
 
         def plan_into(path: Path) -> Plan:
-            book = PlanWorkbook(path, profile, words)
+            book = PlanWorkbook(path, profile, words, picture)
 
             def planned(ward_plan: WardPlan) -> None:
                 book.add(ward_plan)
@@ -208,8 +251,54 @@ def _plan_and_write(held: list[Dataset], profile: Profile, workbook: Path | None
         return write_atomically(workbook, plan_into)
 
 
+def _painter(profile: Profile) -> Picture:
+    """Draws a ward's picture, keeping the last one: the one-ward workbook and the picture
+    file share a drawing, and a run of many wards holds one picture at a time."""
+    from tcns_cli.writers.picture import ward_png
+
+    last: dict[str, bytes] = {}
+
+    def paint(ward: WardPlan) -> bytes:
+        if ward.ward not in last:
+            last.clear()
+            last[ward.ward] = ward_png(ward, profile)
+        return last[ward.ward]
+
+    return paint
+
+
+def _write_pictures(plan: Plan, targets: dict[str, Path], painter: Picture,
+                    console: Console, lang: str) -> Picture:
+    """Each ward's picture to its file (atomically), with a progress bar over many wards (a
+    picture takes about half a second); returns where later writers (the split workbooks)
+    find them again: in the files, so that each is drawn once and none held."""
+    from tcns_cli.writers.files import write_atomically
+
+    was_enabled = gc.isenabled()
+    gc.enable()  # a figure is a web of reference cycles: without the collector, none is freed
+    try:
+        with _progress(console, len(plan.wards)) as advance:
+            for ward in plan.wards:
+                advance(text("drawing", lang, ward=ward.ward), 0)
+                write_atomically(targets[ward.ward], partial(_write_bytes, painter(ward)))
+                advance(text("drawing", lang, ward=ward.ward), 1)
+    finally:
+        if not was_enabled:
+            gc.disable()
+    return partial(_picture_file, targets)
+
+
+def _write_bytes(data: bytes, path: Path) -> None:
+    path.write_bytes(data)
+
+
+def _picture_file(files: dict[str, Path], ward: WardPlan) -> bytes:
+    return files[ward.ward].read_bytes()
+
+
 def _write_split(
-    plan: Plan, folder: Path, inputs: list[Path], force: bool, lang: str
+    plan: Plan, folder: Path, inputs: list[Path], force: bool, lang: str,
+    picture: Picture | None = None,
 ) -> list[Path]:
     """One workbook per ward in ``folder``; every target is checked before any is written."""
     from tcns_cli.writers.excel import write_plan
@@ -219,7 +308,8 @@ def _write_split(
     for _, target in targets:
         check_output(target, inputs, force)
     for name, target in targets:
-        write_atomically(target, partial(write_plan, plan.only(name), lang=lang))
+        write_atomically(target, partial(write_plan, plan.only(name), lang=lang,
+                                         picture=picture))
     return [t for _, t in targets]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tcns_cli.errors import Finding
 from tcns_cli.model import Person, Team, Unit, UnitKey
@@ -100,8 +101,7 @@ def compose_team(team: Team, pool: Pool, profile: Profile) -> tuple[Team, list[F
         if deputy is None and rule.required:
             findings.append(_finding(team, "NO_DEPUTY", None))
     members = _members(team, pool, profile, findings)
-    return Team(team.id, team.ward, team.kind, team.units, team.distance, team.cross_area,
-                leader, deputy, tuple(members)), findings
+    return replace(team, leader=leader, deputy=deputy, members=tuple(members)), findings
 
 
 def _members(

@@ -98,6 +98,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không ghi được {file}: {detail}.",
         "Cannot write {file}: {detail}.",
     ),
+    "MAP_NOT_FOLDER": (
+        "{file} là một tệp, không phải thư mục: --map cần một thư mục để ghi sơ đồ. Chọn thư "
+        "mục khác.",
+        "{file} is a file, not a folder: --map needs a folder to write the pictures in. Choose "
+        "another folder.",
+    ),
+    "MAP_NOT_WRITABLE": (
+        "Không ghi được sơ đồ vào thư mục {file}: không có quyền ghi. Chọn thư mục khác cho --map.",
+        "Cannot write pictures in {file}: no permission to write there. Choose another folder "
+        "for --map.",
+    ),
+    "MAP_EXISTS": (
+        "Sơ đồ {file} đã có. Thêm --force để ghi đè, hoặc chọn thư mục khác cho --map.",
+        "The picture {file} already exists. Add --force to replace it, or choose another "
+        "folder for --map.",
+    ),
     "BAD_LANG": (
         "Ngôn ngữ không hỗ trợ: {lang} (chọn vi hoặc en).",
         "Unsupported language: {lang} (use vi or en).",
@@ -489,14 +505,17 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "… and {count} more wards (see the Tổng hợp sheet)"),
     "wrote_split": ("Đã ghi {count} tệp, mỗi xã, phường một tệp, vào {folder}",
                     "Wrote {count} workbooks, one per ward, in {folder}"),
+    "wrote_maps": ("Đã ghi {count} sơ đồ (PNG), mỗi phường một tệp, vào {folder}",
+                   "Wrote {count} picture(s) (PNG), one per ward, in {folder}"),
     "wrote": ("Đã ghi {file}", "Wrote {file}"),
     "writing": ("Đang ghi {file}…", "Writing {file}…"),
+    "drawing": ("Đang vẽ sơ đồ {ward}…", "Drawing {ward}…"),
     "error_prefix": ("Lỗi", "Error"),
     "where_sheet": ("trang \"{sheet}\"", "sheet \"{sheet}\""),
     "where_row": ("dòng {row}", "row {row}"),
     "where_column": ("cột \"{column}\"", "column \"{column}\""),
     "proximity_coordinates": ("tọa độ", "coordinates"),
-    "proximity_adjacency": ("liền kề", "adjacency"),
+    "proximity_adjacency": ("danh sách liền kề", "adjacency"),
     "proximity_numbering": ("số thứ tự", "numbering"),
 }
 

@@ -101,6 +101,10 @@ class TeamKind(StrEnum):
     JOINED = "joined"
 
 
+# The mean Earth radius (IUGG): great-circle distances and the picture's scale bar both use it.
+EARTH_RADIUS_M = 6_371_008.8
+
+
 class Proximity(StrEnum):
     """The basis on which a ward's distances were measured (SPEC §4.1)."""
 
@@ -122,6 +126,9 @@ class Team:
     leader: Person | None = None
     deputy: Person | None = None
     members: tuple[Person | None, ...] = ()
+    # A joined team's leftovers: (joiner, the unit it joined), as indices into ``units``.
+    # The picture draws them; the JSON of SPEC §6.2 does not carry them.
+    joins: tuple[tuple[int, int], ...] = ()
 
     @property
     def households(self) -> int:

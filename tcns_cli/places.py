@@ -505,3 +505,47 @@ def pairing_scope(area: str, words: Words) -> str:
     """The profile's pairing area in the data's words: ``Khu phố`` (the level above the
     units, where there is one), else the ward (``Xã``, ``Phường``)."""
     return words.area if area == "khu_pho" and words.area else words.ward
+
+
+# --- the picture of a plan (SPEC §10) ---------------------------------------------------------
+
+def ward_text(ward: str, ward_type: str | None = None) -> str:
+    """``Xã Tân Lập``, ``Phường Linh Trung``: the ward with its type, as a title names it."""
+    shown = ward_display(ward, ward_type)
+    return shown[:1].upper() + shown[1:]
+
+
+def area_text(label: str | None, kind: str | None = None) -> str:
+    """An area's name with its type word: ``Khu phố 3``, ``Thôn 2``; empty for none."""
+    return unit_name(label, kind or KHU_PHO) if label is not None else ""
+
+
+def unit_short(unit: Unit, typed: bool) -> str:
+    """A unit's label beside its dot: ``3``; ``Tổ 3`` when units of several types share the
+    picture (``typed``), so that a thôn and a tổ dân phố of the same number differ."""
+    kind = PLACE_TYPES.get(unit.unit_type)
+    return f"{kind.short} {unit.label}" if typed and kind is not None else unit.label
+
+
+def legend_words(units: Sequence[Unit], threshold: int) -> dict[str, str]:
+    """What the picture's marks mean: ``solo`` (a ring), ``pair`` (a line), ``cross`` (a line
+    across areas), ``joined`` (a dashed line), ``neighbours`` (a faint line)."""
+    word = units_word(units)
+    area = area_word(units[0].area_type if units else None)
+    where = f" cùng {area}" if units and units[0].area is not None else ""
+    return {
+        "solo": f"Tổ riêng ({word} ≥ {threshold} hộ)" if threshold > 0 else f"Mỗi {word} một tổ",
+        "pair": f"Ghép 2 {word}{where}",
+        "cross": f"Ghép 2 {word} lẻ của 2 {area}",
+        "joined": f"{word.capitalize()} lẻ ghép vào tổ gần nhất",
+        "neighbours": f"{word.capitalize()} liền kề",
+    }
+
+
+def numbering_note(units: Sequence[Unit]) -> str:
+    """Under a picture drawn from numbering only: what it shows and what would show more."""
+    word = units_word(units)
+    area = area_word(units[0].area_type if units else None)
+    rows = f", mỗi {area} một hàng" if units and units[0].area is not None else ""
+    return (f"Chưa có tọa độ: các {word} xếp theo số thứ tự{rows} (không phải bản đồ). "
+            f"Thêm cột Vĩ độ, Kinh độ vào danh sách để có bản đồ thật.")

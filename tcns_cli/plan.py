@@ -78,7 +78,7 @@ _SHARED: tuple[list[WardWork], Profile, bool] | None = None
 # a unit's leader (-1 - the unit's index), or the person itself when it is neither.
 PersonRef = int | Person | None
 TeamRow = tuple[str, str, tuple[int, ...], float | None, bool, PersonRef, PersonRef,
-                tuple[PersonRef, ...]]
+                tuple[PersonRef, ...], tuple[tuple[int, int], ...]]
 Packed = tuple[Proximity, list[TeamRow], list[Finding]]
 
 
@@ -111,7 +111,8 @@ def _pack(result: WardResult, units: list[Unit], people: list[Person]) -> Packed
         return None if person is None else person_at.get(id(person), person)
 
     rows = [(t.id, t.kind.value, tuple(unit_at[id(u)] for u in t.units), t.distance,
-             t.cross_area, ref(t.leader), ref(t.deputy), tuple(ref(m) for m in t.members))
+             t.cross_area, ref(t.leader), ref(t.deputy), tuple(ref(m) for m in t.members),
+             t.joins)
             for t in plan.teams]
     return plan.proximity, rows, findings
 
@@ -126,8 +127,8 @@ def _unpack(packed: Packed, ward: str, units: list[Unit], people: list[Person]) 
 
     teams = tuple(
         Team(team_id, ward, TeamKind(kind), tuple(units[i] for i in members), distance, cross,
-             person(leader), person(deputy), tuple(person(m) for m in others))
-        for team_id, kind, members, distance, cross, leader, deputy, others in rows
+             person(leader), person(deputy), tuple(person(m) for m in others), joins)
+        for team_id, kind, members, distance, cross, leader, deputy, others, joins in rows
     )
     return WardPlan(ward, proximity, teams), findings
 
@@ -210,11 +211,13 @@ def _proximity_findings(ward: str, ward_type: str | None, units: list[Unit], dis
 
 
 def _team(team_id: str, ward: str, group: Group, units: list[Unit]) -> Team:
+    at = {i: n for n, i in enumerate(group.members)}
     return Team(
         id=team_id, ward=ward, kind=group.kind,
         units=tuple(units[i] for i in group.members),
         distance=None if group.distance is None else round(group.distance, 1),
         cross_area=group.cross_area,
+        joins=tuple((at[j], at[t]) for j, t in group.joins),
     )
 
 

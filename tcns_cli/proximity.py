@@ -6,9 +6,7 @@ from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
-from tcns_cli.model import Proximity, Unit
-
-EARTH_RADIUS_M = 6_371_008.8
+from tcns_cli.model import EARTH_RADIUS_M, Proximity, Unit
 
 
 def choose_basis(units: Sequence[Unit]) -> Proximity:

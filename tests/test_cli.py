@@ -105,7 +105,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_help_does_not_import_heavy_libraries() -> None:
     code = ("import sys; from tcns_cli.cli import app; "
             "heavy = {'networkx', 'openpyxl', 'xlsxwriter', 'python_calamine', 'phonenumbers',"
-            " 'pandas'} & set(sys.modules); print(sorted(heavy))")
+            " 'pandas', 'matplotlib'} & set(sys.modules); print(sorted(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

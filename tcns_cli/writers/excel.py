@@ -7,7 +7,7 @@ formulas, so no value from an input file can ever become a live formula.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +33,8 @@ from tcns_cli.places import (
 from tcns_cli.profiles import Profile
 
 SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
+PICTURE_SHEET = "Sơ đồ"  # with --map, after "Đề xuất tổ" (SPEC §6.1, §10)
+Picture = Callable[[WardPlan], bytes]  # a ward's picture as PNG bytes
 ROSTER_WIDTHS = (7, 8, 12, 13, 14, 24, 7, 7, 14, 20, 21, 13, 12)
 # How wide a roster column may grow to keep its longest line whole (0: the width is fixed):
 # a team code or a phone kept as typed, "Tổ 11, Tổ 12", a long name, "Doanh nghiệp công nghệ
@@ -327,9 +329,9 @@ def plan_words(plan: Plan) -> Words:
                     (u for t in plan.teams for u in t.units))
 
 
-def write_plan(plan: Plan, path: Path, lang: str) -> None:
-    """Write the five sheets of SPEC §6.1, in order."""
-    book = PlanWorkbook(path, plan.profile, plan_words(plan))
+def write_plan(plan: Plan, path: Path, lang: str, picture: Picture | None = None) -> None:
+    """Write the five sheets of SPEC §6.1, in order (and the picture's, see PlanWorkbook)."""
+    book = PlanWorkbook(path, plan.profile, plan_words(plan), picture)
     for ward in plan.wards:
         book.add(ward)
     book.finish(plan, lang)
@@ -339,18 +341,26 @@ class PlanWorkbook:
     """The workbook of SPEC §6.1, filled ward by ward as the plans arrive, then closed.
 
     Writing while the workers still plan later wards keeps both cores busy on a big run.
+    With ``picture`` (``--map``), a workbook of one ward gets that ward's picture on the
+    sheet ``Sơ đồ`` after ``Đề xuất tổ``; a workbook of several wards has no room for one.
     """
 
-    def __init__(self, path: Path, profile: Profile, words: Words) -> None:
+    def __init__(self, path: Path, profile: Profile, words: Words,
+                 picture: Picture | None = None) -> None:
         self.book = workbook(path)
         self.book.set_properties({"title": "Tổ công nghệ số cộng đồng",
                                   "comments": f"tcns {__version__}"})
-        sheets = [Sheet(self.book, name) for name in SHEETS]
-        self.findings_sheet, self.basis_sheet = sheets[3], sheets[4]
+        self.picture = picture if len(words.wards) == 1 else None
+        names = list(SHEETS)
+        if self.picture is not None:
+            names.insert(names.index("Đề xuất tổ") + 1, PICTURE_SHEET)
+        sheets = {name: Sheet(self.book, name) for name in names}
+        self.findings_sheet, self.basis_sheet = sheets["Cảnh báo"], sheets["Căn cứ"]
+        self.picture_sheet = sheets.get(PICTURE_SHEET)
         self.words = words
-        self.summary = _summary_table(sheets[0], profile, words)
-        self.proposals = Table(sheets[1], 0, _cut(_proposal_columns(words), words))
-        self.roster = _roster_table(sheets[2], words)
+        self.summary = _summary_table(sheets["Tổng hợp"], profile, words)
+        self.proposals = Table(sheets["Đề xuất tổ"], 0, _cut(_proposal_columns(words), words))
+        self.roster = _roster_table(sheets["Danh sách thành viên"], words)
         self.deputies = profile.deputy is not None
         self.threshold = profile.grouping.large_threshold
         self.number = 0
@@ -368,6 +378,8 @@ class PlanWorkbook:
         self.roster.add([_cut([n, *row], words)
                          for n, row in enumerate(rows, start=self.number + 1)])
         self.number += len(rows)
+        if self.picture is not None and self.picture_sheet is not None:
+            _picture(self.picture_sheet, self.picture(ward))
 
     def finish(self, plan: Plan, lang: str) -> None:
         """The grand total, the findings and the basis; then the file is written."""
@@ -508,6 +520,42 @@ def _proposal_row(ward: WardPlan, team: Team, threshold: int, words: Words) -> l
         _person_line(team.deputy) if team.deputy else "",
         _people_text(team.members), team.open_slots or None,
     ]
+
+
+# --- Sơ đồ ----------------------------------------------------------------------------------
+
+# Printable width and height of A4 landscape inside the margins below, in inches.
+_PAGE = (11.69 - 2 * 0.3, 8.27 - 2 * 0.3)
+
+
+def _picture(sheet: Sheet, png: bytes) -> None:
+    """The ward's picture at A1, scaled to one A4 landscape page, printed on that page."""
+    import io
+
+    inches = _png_inches(png)
+    scale = min(_PAGE[0] / inches[0], _PAGE[1] / inches[1])
+    sheet.ws.insert_image(0, 0, "so-do.png", {"image_data": io.BytesIO(png), "x_scale": scale,
+                                              "y_scale": scale, "object_position": 3})
+    sheet.ws.hide_gridlines(2)
+    sheet.ws.set_landscape()
+    sheet.ws.set_paper(9)
+    sheet.ws.set_margins(left=0.3, right=0.3, top=0.3, bottom=0.3)
+    # The print area covers the picture (default cells are 64 × 20 pixels, 96 an inch).
+    sheet.ws.print_area(0, 0, int(_PAGE[1] * 96 / 20), int(_PAGE[0] * 96 / 64))
+    sheet.ws.fit_to_pages(1, 1)
+
+
+def _png_inches(png: bytes) -> tuple[float, float]:
+    """A PNG's width and height in inches, as Excel sizes it: its pixels at the density its
+    ``pHYs`` chunk records (pixels per metre), else at 96 an inch."""
+    import struct
+
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk, right after the tag
+    dpi = 96.0
+    at = png.find(b"pHYs")
+    if at > 0 and png[at + 12] == 1:
+        dpi = struct.unpack(">I", png[at + 4 : at + 8])[0] * 0.0254
+    return width / dpi, height / dpi
 
 
 # --- Danh sách thành viên -------------------------------------------------------------------

@@ -25,6 +25,24 @@ def check_output(path: Path, inputs: Iterable[Path], force: bool) -> None:
         raise TcnsError("OUTPUT_NOT_WRITABLE", file=str(path), detail="it is a folder")
 
 
+def check_map_folder(path: Path) -> None:
+    """Refuse a --map folder that is a file, lies under a file, or sits where nothing may
+    be written. Creates nothing: the folder is made when the first file is written."""
+    place = path.absolute()
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    if not place.is_dir():
+        raise TcnsError("MAP_NOT_FOLDER", file=str(path if place == path.absolute() else place))
+    if not may_write_in(place):
+        raise TcnsError("MAP_NOT_WRITABLE", file=str(path))
+
+
+def may_write_in(folder: Path) -> bool:
+    """Whether this process may create files in ``folder`` (its permissions, and a disk
+    mounted read-only)."""
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
 def write_atomically(path: Path, write: Callable[[Path], T]) -> T:
     """Let ``write`` fill a temporary file beside ``path``, then rename it into place.
 
