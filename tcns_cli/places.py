@@ -319,6 +319,238 @@ def unit_labels(areas: str, units: str) -> list[tuple[str | None, str | None]]:
     return out or [(kp, None) for kp in kps]
 
 
+# --- team headings -------------------------------------------------------------------------
+# A team list's heading row (SPEC §7, layout 2), or a team's name in a ``Tên tổ`` column, names
+# the team and its places the many ways offices write them: ``I. Tổ công nghệ số cộng đồng số 1
+# (Tổ 3, Khu phố 1)``, ``Tổ CNS Khu phố 2: Tổ 11 + Tổ 13``, ``TỔ 3 - THÔN ĐÔNG, THÔN TÂY``.
+# What it says is handed on as the two texts a list's place columns hold, so that one matcher
+# (``rosters.match_roster`` through :func:`unit_labels`) serves every layout.
+
+_AREA, _VILLAGE, _GROUP = "area", "village", "group"
+# Place words of a heading and what they name: a khu phố only ever an area; a thôn (ấp, bản…)
+# a unit, or the area of the xóm / tổ named beside it; a tổ (TDP, xóm) a unit. Longest first.
+_HEADING_WORDS: dict[str, str] = {
+    "tổ dân phố": _GROUP, "tổ nhân dân": _GROUP, "tdp": _GROUP, "tổ": _GROUP, "xóm": _GROUP,
+    "khu phố": _AREA, "khu vực": _AREA, "khu dân cư": _VILLAGE, "khu": _AREA, "kp": _AREA,
+    "thôn": _VILLAGE, "ấp": _VILLAGE, "bản": _VILLAGE, "buôn": _VILLAGE, "sóc": _VILLAGE,
+    "plei": _VILLAGE, "làng": _VILLAGE, "khóm": _VILLAGE,
+}
+_FOLDED_WORDS = {fold(w): kind for w, kind in _HEADING_WORDS.items()}
+_PLACE_WORD = re.compile(
+    r"^(?P<word>" + "|".join(sorted((re.escape(w) for w in _FOLDED_WORDS), key=len, reverse=True))
+    + r")(?![a-z])\s*\.?\s*(?:so(?![a-z])\s*\.?\s*)?"
+)
+# The team's own word: Tổ công nghệ số (cộng đồng), Tổ CNS, Tổ CNSCĐ, Tổ CN số, TCNS; then
+# its number (``số 1``, ``01``, ``3A``, ``II``) where it has one.
+_TEAM_WORD = re.compile(
+    r"(?:to\s*(?:cong nghe so(?: cong dong)?|cn\s*so|cns(?:\s*c\s*d)?)|tcns(?:cd)?)(?![a-z])"
+    r"\s*(?:so(?![a-z])\s*\.?\s*)?(?P<id>\d+[a-z]?(?![a-z0-9])|[ivx]+(?![a-z0-9]))?"
+)
+# A list number before the heading: ``I.``, ``2)``, ``A.``, ``III -``, or a Roman ``I`` before
+# the team's word.
+_NUMBERING = re.compile(
+    r"^(?P<n>[ivxlc]+|\d{1,3}|[a-z])\s*[.)]\s*|^(?P<m>[ivxlc]+|\d{1,3})\s*[-:\u2013]\s+"
+    r"|^(?P<r>[ivx]+)\s+(?=to |tcns)"
+)
+_NUMBER_CELL = re.compile(r"^(?:[ivxlc]+|\d{1,3}|[a-z])[.)]?$")
+_WORDS_AHEAD = "(?=(?:" + "|".join(re.escape(w) for w in _FOLDED_WORDS) + r")(?![a-z]))"
+# Between two places: punctuation, ``và``, or a space after a number before a place word
+# (``Tổ 3 Khu phố 1``).
+_HEADING_SEPARATOR = re.compile(
+    r"\s*(?:([(),;+&/:\u2013\u2014-])|(?<![a-z0-9])(va)(?![a-z0-9]))\s*"
+    r"|(?<=\d)\s+" + _WORDS_AHEAD + r"|(?<=\d[a-z])\s+" + _WORDS_AHEAD
+)
+_ROLE_LABEL = re.compile(r"^(truong|pho)(?![a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class TeamHeading:
+    """What a team's heading says, its places as the texts of a list's two place columns.
+
+    ``team`` is the number the heading gives the team (``1`` of ``Tổ CNS số 1``), ``numbering``
+    the list number before it (``I``), ``named`` whether it has the team's own word (``Tổ
+    công nghệ số``, ``Tổ CNS``). ``areas`` and ``units`` read like a khu phố cell and a
+    ``Tổ dân phố phụ trách`` cell (see :func:`unit_labels`): ``Khu phố 1`` and ``Tổ 3, Tổ 4``;
+    a heading naming only khu phố or thôn puts them in ``areas`` and leaves ``units`` empty.
+    """
+
+    team: str | None
+    numbering: str | None
+    named: bool
+    areas: str
+    units: str
+
+    @property
+    def names_places(self) -> bool:
+        """True when the heading names some unit or area."""
+        return bool(self.areas or self.units)
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One place of a heading: its kind, its type word as written, its label, and the
+    separators between it and the place before."""
+
+    kind: str | None
+    word: str
+    label: str
+    separators: str
+    typed: bool
+
+    @property
+    def text(self) -> str:
+        return f"{self.word} {self.label}" if self.word else self.label
+
+
+def list_number(text: str) -> str | None:
+    """A list number cell of a heading row (``I``, ``IV.``, ``2``, ``B)``), upper-cased."""
+    folded = fold(text)
+    if not _NUMBER_CELL.match(folded):
+        return None
+    return text.rstrip(".)").strip().upper()
+
+
+@lru_cache(maxsize=1 << 12)
+def team_heading(text: str) -> TeamHeading | None:
+    """What a heading row or a team's name says; None when it names neither a team nor a place.
+
+    A person's name is no heading: a place word followed by a name (not a number) counts
+    only with its accents (``Tô Văn Hải`` is a person, ``Thôn Đông`` a place), unless the
+    whole text is typed without accents.
+    """
+    raw = nfc(text)
+    folded, lowered = _parallel(raw)
+    numbering, start = _numbering(raw, folded)
+    team_word = _TEAM_WORD.match(folded, start)
+    team = None
+    if team_word:
+        team = raw[team_word.start("id") : team_word.end("id")].upper() or None
+        start = team_word.end()
+    items = _heading_items(raw, folded, lowered, start)
+    if items is None or not (team_word or any(i.typed for i in items)):
+        return None
+    if team_word is None and _leads_with_team(items):
+        team, items = items[0].label, items[1:]
+    areas, units = _heading_places(items)
+    return TeamHeading(team, numbering, team_word is not None, areas, units)
+
+
+def _parallel(text: str) -> tuple[str, str]:
+    """``text`` folded and lower-cased one character at a time, so that offsets agree."""
+    folded, lowered = [], []
+    for char in text:
+        plain = " " if char.isspace() else fold(char)
+        folded.append(plain[:1] or " ")
+        low = char.lower()
+        lowered.append(low if len(low) == 1 else char)
+    return "".join(folded), "".join(lowered)
+
+
+def _numbering(raw: str, folded: str) -> tuple[str | None, int]:
+    match = _NUMBERING.match(folded)
+    if not match:
+        return None, 0
+    group = next(g for g in ("n", "m", "r") if match.group(g) is not None)
+    return raw[match.start(group) : match.end(group)].upper(), match.end()
+
+
+def _heading_items(raw: str, folded: str, lowered: str, start: int) -> list[_Item] | None:
+    """The places after ``start``, each with its kind (an untyped label takes the kind and
+    word of the place before: ``Tổ 11, 13``); None when a label is a role (``Tổ trưởng``)."""
+    items: list[_Item] = []
+    separators, position = "", start
+    cuts = [(m.start(), m.end(), m.group(1) or ("," if m.group(2) else " "))
+            for m in _HEADING_SEPARATOR.finditer(folded, start)]
+    for begin, end, separator in [*cuts, (len(raw), len(raw), "")]:
+        chunk = slice(position, begin)
+        if raw[chunk].strip(" ."):
+            item = _heading_item(raw[chunk].strip(), folded[chunk].strip(),
+                                 lowered[chunk].strip(), separators, raw.isascii(),
+                                 items[-1] if items else None)
+            if item is None:
+                return None
+            items.append(item)
+            separators = ""
+        separators += separator
+        position = end
+    return items
+
+
+def _heading_item(raw: str, folded: str, lowered: str, separators: str, plain: bool,
+                  before: _Item | None) -> _Item | None:
+    match = _PLACE_WORD.match(folded)
+    label = raw[match.end() :].strip(" .") if match else ""
+    if match and label and (label[0].isdigit() or plain
+                            or lowered[: match.end("word")] in _HEADING_WORDS):
+        kind = _FOLDED_WORDS[match.group("word")]
+        if kind == _GROUP and _ROLE_LABEL.match(fold(label)):
+            return None
+        word = raw[: match.end("word")]
+        word = word.capitalize() if word.isupper() and not word.isascii() else word
+        return _Item(kind, word, _label_case(label), separators, True)
+    if before is None:
+        return _Item(None, "", _label_case(raw), separators, False)
+    return _Item(before.kind, before.word, _label_case(raw), separators, False)
+
+
+def _label_case(label: str) -> str:
+    """``ĐÔNG HÒA`` (a heading in capitals) → ``Đông Hòa``, as the unit file writes it."""
+    return label.title() if label.isupper() else label
+
+
+def _leads_with_team(items: list[_Item]) -> bool:
+    """``Tổ 3 - Thôn Đông, Thôn Tây``, ``Tổ 1: TDP 3 + TDP 4``: a leading bare ``Tổ N`` names
+    the team when the rest names its units with other words; ``Tổ 3 - Tổ 4`` and ``Tổ 3
+    (KP 1)`` name units."""
+    first = items[0]
+    if len(items) < 2 or not first.typed or fold(first.word) != "to" or not _numbered(first):
+        return False
+    rest = items[1:]
+    separators = rest[0].separators
+    if "(" in separators:  # only what the parentheses hold: ``Tổ 13 (KP 3) + Tổ 4 (KP 5)``
+        closed = next((n for n, i in enumerate(rest) if ")" in i.separators), len(rest))
+        rest = rest[:closed]
+    others = any(i.kind == _VILLAGE or (i.kind == _GROUP and fold(i.word) != "to")
+                 for i in rest)
+    units = any(i.kind in (_GROUP, _VILLAGE) for i in rest)
+    if any(s in separators for s in ":("):
+        return units
+    return others and any(s in separators for s in "-\u2013\u2014")
+
+
+def _numbered(item: _Item) -> bool:
+    """A label that is a number (``3``, ``12A``, ``II``), not a name."""
+    return item.label[:1].isdigit() or bool(re.fullmatch(r"[IVX]+", item.label))
+
+
+def _heading_places(items: list[_Item]) -> tuple[str, str]:
+    """The heading's ``(areas, units)`` texts. A khu phố (or a thôn beside tổ / xóm) is the
+    area of the units before it that have none yet (``Tổ 3, Tổ 4 (KP 1)``), else of the units
+    after it (``Khu phố 2: Tổ 11 + Tổ 13``)."""
+    if not any(i.kind in (_GROUP, None) for i in items):
+        return ", ".join(dict.fromkeys(i.text for i in items)), ""
+    units: list[str] = []
+    owners: list[str | None] = []
+    pending: list[int] = []
+    ahead: str | None = None
+    for item in items:
+        if item.kind in (_GROUP, None):
+            units.append(item.text)
+            owners.append(ahead)
+            if ahead is None:
+                pending.append(len(units) - 1)
+        elif pending:
+            for n in pending:
+                owners[n] = item.text
+            pending, ahead = [], None
+        else:
+            ahead = item.text
+    named = list(dict.fromkeys(o for o in owners if o is not None))
+    if None in owners or len(named) < 2:
+        return ", ".join(named), ", ".join(units)
+    return ", ".join(o or "" for o in owners), ", ".join(units)  # paired by position
+
+
 # --- showing places ----------------------------------------------------------------------------
 
 def _kind(kind: str | None, default: str) -> PlaceType:
