@@ -256,16 +256,24 @@ LEADER, DEPUTY, MEMBER = "leader", "deputy", "member"  # roles in a team
 
 @dataclass(frozen=True, slots=True)
 class RosterEntry:
-    """One person's row of a team list, as written (its units still text)."""
+    """One person's row of a team list, as written (its units still text).
+
+    ``person`` is None for a place left open (its role given, its name blank to be written
+    in) and, with an empty ``role``, for a team the list names with nobody on it (a heading
+    row or a team's row with no name under it), so that the team is still checked.
+    ``source`` is where the person stands; ``team_source`` where the team's own problems are
+    shown (its heading row, its row in a one-row-per-team list; None: the team's first row).
+    """
 
     team: str
     ward: str | None
     areas: str
     units: str
     role: str
-    person: Person | None  # None: an open place, the name left blank to be written in
+    person: Person | None  # None: an open place, or (no role) a team with nobody on it
     platform: str
     source: Source
+    team_source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

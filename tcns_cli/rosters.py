@@ -56,15 +56,15 @@ def _team(
             elif all(unit is not u for u in units):
                 units.append(unit)
     home = ward or (units[0].ward if units else "")
+    cast = [(r.role, r.person) for r in rows if r.person is not None]
     return CheckedTeam(
         id=team_id, ward=home, units=tuple(units),
-        leaders=tuple(r.person for r in rows if r.role == LEADER and r.person is not None),
-        deputies=tuple(r.person for r in rows if r.role == DEPUTY and r.person is not None),
-        members=tuple(r.person for r in rows
-                      if r.role not in (LEADER, DEPUTY) and r.person is not None),
+        leaders=tuple(p for role, p in cast if role == LEADER),
+        deputies=tuple(p for role, p in cast if role == DEPUTY),
+        members=tuple(p for role, p in cast if role not in (LEADER, DEPUTY)),
         platform=next((r.platform for r in rows if r.platform), ""),
-        source=rows[0].source, unknown_units=tuple(unknown),
-        open_places=tuple((r.role, r.source) for r in rows if r.person is None),
+        source=rows[0].team_source or rows[0].source, unknown_units=tuple(unknown),
+        open_places=tuple((r.role, r.source) for r in rows if r.person is None and r.role),
     )
 
 

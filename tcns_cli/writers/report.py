@@ -29,20 +29,37 @@ def _columns(words: Words) -> list[Column]:
     ]
 
 
-def _row_values(finding: Finding, rows: dict[tuple[str | None, int | None], RosterEntry]
-                ) -> list[Any]:
-    entry = rows.get((finding.source.sheet, finding.source.row))
-    if entry is None or finding.source.file != entry.source.file:
+_Place = tuple[str | None, str | None, int | None, str | None]
+
+
+def _row_values(finding: Finding, rows: dict[_Place, RosterEntry]) -> list[Any]:
+    where = finding.source
+    entry = rows.get((where.file, where.sheet, where.row, where.column)) or rows.get(
+        (where.file, where.sheet, where.row, None))
+    if entry is None:
         return ["", "", ""]
+    if entry.person is None and not entry.role:  # a team with nobody on it
+        return ["", "", entry.units]
     role = {LEADER: "Tổ trưởng", DEPUTY: "Tổ phó"}.get(entry.role, "Thành viên")
     return [entry.person.name if entry.person else "", role, entry.units]
+
+
+def _entries_by_place(entries: list[RosterEntry]) -> dict[_Place, RosterEntry]:
+    """Each entry under its person's cell, and the first entry of a row under the row (a
+    one-row-per-team list holds a whole team on one row)."""
+    rows: dict[_Place, RosterEntry] = {}
+    for entry in entries:
+        for where in (entry.source, entry.person.source if entry.person else entry.source):
+            rows.setdefault((where.file, where.sheet, where.row, where.column), entry)
+            rows.setdefault((where.file, where.sheet, where.row, None), entry)
+    return rows
 
 
 def write_report(findings: tuple[Finding, ...], entries: list[RosterEntry], path: Path,
                  lang: str, words: Words) -> None:
     """Two sheets: every finding with its place and the row's values, and counts by code."""
     book = workbook(path)
-    rows = {(e.source.sheet, e.source.row): e for e in entries}
+    rows = _entries_by_place(entries)
     table = [
         [f.team or "", SEVERITY_TEXT[f.severity], f.code, f.message(lang),
          *place_cells(f, words), f.source.file, f.source.sheet, f.source.row, f.source.column,
