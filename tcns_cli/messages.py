@@ -312,14 +312,44 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # Validation (SPEC §7).
     "NO_ROSTER_SHEET": (
-        "Không tìm thấy danh sách tổ trong {file}: cần dòng tiêu đề có cột \"Mã tổ\" và "
-        "\"Họ và tên\" (như trang \"Danh sách thành viên\" do tcns plan ghi).",
-        "No team list in {file}: it needs a header row with \"Mã tổ\" (team id) and "
-        "\"Họ và tên\" (name) columns, like the \"Danh sách thành viên\" sheet tcns plan writes.",
+        "Không nhận ra danh sách tổ trong {file}: {missing}. tcns đọc ba mẫu: (1) mỗi người một "
+        "dòng, có cột \"Mã tổ\" (hoặc \"Tên tổ\") và \"Họ và tên\", như trang \"Danh sách "
+        "thành viên\" do tcns plan ghi; (2) mỗi người một dòng, có cột \"Họ và tên\", mỗi tổ mở "
+        "đầu bằng một dòng tiêu đề như \"I. Tổ công nghệ số cộng đồng số 1 (Tổ 3, Khu phố 1)\"; "
+        "(3) mỗi tổ một dòng, có cột \"Tổ trưởng\" và \"Thành viên 1\", \"Thành viên 2\"… "
+        "(hoặc một cột \"Thành viên\" ghi nhiều tên).",
+        "No team list recognised in {file}: {missing}. tcns reads three layouts: (1) one row "
+        "per person with \"Mã tổ\" (or \"Tên tổ\": the team) and \"Họ và tên\" (name) "
+        "columns, like the \"Danh sách thành viên\" sheet tcns plan writes; (2) one row per "
+        "person with a \"Họ và tên\" column, each team opened by a heading row such as "
+        "\"I. Tổ công nghệ số cộng đồng số 1 (Tổ 3, Khu phố 1)\"; (3) one row per team with "
+        "\"Tổ trưởng\" (leader) and \"Thành viên 1\", \"Thành viên 2\"… (members) columns, "
+        "or one \"Thành viên\" column listing several names.",
+    ),
+    "roster_missing_name": (
+        "không có cột \"Họ và tên\" hay \"Tổ trưởng\"",
+        "no \"Họ và tên\" or \"Tổ trưởng\" column",
+    ),
+    "roster_missing_members": (
+        "có cột \"Tổ trưởng\" nhưng không có cột \"Thành viên\"",
+        "a \"Tổ trưởng\" column but no \"Thành viên\" column",
+    ),
+    "roster_missing_teams": (
+        "có cột \"Họ và tên\" nhưng không có cột \"Mã tổ\" hay \"Tên tổ\", và không có dòng "
+        "tiêu đề tổ nào phía trên các dòng người",
+        "a \"Họ và tên\" column but no \"Mã tổ\" or \"Tên tổ\" column, and no team heading "
+        "row above the people",
     ),
     "ROSTER_NO_TEAM": (
-        "Dòng có người nhưng thiếu mã tổ.",
-        "The row names a person but no team id.",
+        "Dòng có người nhưng không thuộc tổ nào (thiếu mã tổ, hoặc chưa có dòng tiêu đề tổ phía "
+        "trên).",
+        "The row names a person but no team (no team id, or no team heading above it).",
+    ),
+    "TEAM_NO_UNIT": (
+        "Tổ {team} không ghi đơn vị nào phụ trách (tổ dân phố, khu phố, thôn…): cả dòng tiêu đề, "
+        "tên tổ lẫn cột tổ dân phố đều trống.",
+        "Team {team} names no unit it serves (tổ dân phố, khu phố, thôn…): its heading, name "
+        "and unit columns are all empty.",
     ),
     "UNIT_NOT_COVERED": (
         "{unit} chưa thuộc tổ công nghệ số nào.",
@@ -526,6 +556,11 @@ def bad_phone(value: str | None) -> Localized:
         return Localized("còn trống", "is missing")
     return Localized(f"\"{value}\" không phải số Việt Nam hợp lệ (giữ nguyên như đã ghi)",
                      f"\"{value}\" is not a valid Vietnamese number (kept as written)")
+
+
+def localized(key: str) -> Localized:
+    """A catalog entry as a parameter value (words inside another sentence)."""
+    return Localized(*CATALOG[key])
 
 
 def text(key: str, lang: str, /, **params: Any) -> str:

@@ -114,8 +114,16 @@ def find_header(rows: list[list[Any]], required: tuple[tuple[str, ...], ...]) ->
     return best
 
 
+# A team's name in a team list (SPEC §7). Not in ALIASES: in a unit sheet ``Tên tổ`` is the
+# unit's own name, in a team list the team's (beside its ``Tổ dân phố phụ trách``).
+TEAM_NAME_HEADERS = ("Tên tổ", "Tên tổ CNS", "Tên tổ công nghệ số", "Tổ công nghệ số",
+                     "Tổ công nghệ số cộng đồng", "Tên tổ công nghệ số cộng đồng")
+
 UNIT_SHEET = (("households",),)
 ROSTER_SHEET = (("team_id", "name"), ("team_id", "family", "given"))
+# A team list in any layout of SPEC §7 (a name column, or a leader's column of a
+# one-row-per-team list): what tells a legacy-font team list's header once converted.
+ANY_ROSTER_SHEET = (*ROSTER_SHEET, ("name",), ("family", "given"), ("leader_name",))
 PEOPLE_SHEET = (
     ("name", "organization"),
     ("name", "position"),

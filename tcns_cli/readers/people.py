@@ -34,10 +34,11 @@ _PERSON_FIELDS = ("birth_year", "gender", "organization", "position", "phone", "
 
 def open_place(block: Block, k: int) -> bool:
     """A team list's row that gives a team and a role but no name and nothing else of a
-    person: a place left open for the officer to write a name in (SPEC §6.1)."""
+    person: a place left open for the officer to write a name in (SPEC §6.1). A list with
+    no team column gives the team by the heading row above (SPEC §7 layout 2)."""
     texts = block.texts
-    if not (texts.get("team_id") and texts["team_id"][k] and texts.get("role")
-            and texts["role"][k]):
+    team = texts.get("team_id") or texts.get("team_name")
+    if (team is not None and not team[k]) or not (texts.get("role") and texts["role"][k]):
         return False
     return not any((column := texts.get(f)) and column[k] for f in _PERSON_FIELDS)
 

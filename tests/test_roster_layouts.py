@@ -1,0 +1,337 @@
+"""`tcns validate` reads a team list in each of the three layouts of SPEC §7 alike.
+
+The ward and the clean list are those of ``test_checks``: CNS1 = KP1 Tổ 1 + Tổ 2, CNS2 = KP1
+Tổ 3, CNS3 = KP2 Tổ 1 + Tổ 2. The helpers of ``tests.list_layouts`` write one list as
+
+    1 rows      STT | Mã tổ | Khu phố | Tổ dân phố phụ trách | Họ và tên | … (one row a person)
+    2 headings  I | Tổ công nghệ số cộng đồng số 1 (Tổ 1, Tổ 2, KP1)      (then its people)
+    3 teams     STT | Tên tổ | … | Tổ trưởng | Năm sinh | … | Thành viên 1 | … (one row a team)
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tcns_cli.cli import app
+from tests import test_checks as ward
+from tests.list_layouts import WRITERS, ListTeam, Member, Where, planned_teams, teams_of
+
+LAYOUTS = sorted(WRITERS)
+Finding = dict[str, object]
+
+
+def check(folder: Path, roster: Path, *extra: str) -> tuple[int, list[Finding]]:
+    units = ward.write_units(folder)
+    result = CliRunner().invoke(app, ["validate", str(roster), "--units", str(units),
+                                      "--json", "-", *extra])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)["findings"]
+
+
+def written(folder: Path, layout: str, teams: list[ListTeam], style: int = 0
+            ) -> tuple[Path, Where]:
+    return WRITERS[layout](folder / f"{layout}-{style}.xlsx", teams, style)
+
+
+def clean_teams() -> list[ListTeam]:
+    return teams_of(ward.clean(), ward.HEADER)
+
+
+@pytest.mark.parametrize("style", range(4))
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_clean_list_has_no_finding_in_any_layout(tmp_path: Path, layout: str,
+                                                     style: int) -> None:
+    roster, _ = written(tmp_path, layout, clean_teams(), style)
+    assert check(tmp_path, roster) == (0, [])
+
+
+# --- the mutations of test_checks, in every layout -------------------------------------------
+
+# (rows of test_checks → the team n and person whose row the finding must point at; None
+# for the team itself, "unit file" for a unit row of the unit file)
+Mutation = Callable[[list[ward.Row]], tuple[str, int, str | None]]
+MUTATIONS: dict[str, Mutation] = {}
+
+
+def mutation(code: str) -> Callable[[Mutation], Mutation]:
+    def register(fn: Mutation) -> Mutation:
+        MUTATIONS[code] = fn
+        return fn
+    return register
+
+
+@mutation("UNIT_NOT_COVERED")
+def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
+    for index in (3, 4):
+        ward.set_cell(rows, index, "Tổ dân phố phụ trách", "")  # CNS2 left with no unit
+    ward.set_cell(rows, 3, "Tổ dân phố phụ trách", "Tổ 2")
+    ward.set_cell(rows, 4, "Tổ dân phố phụ trách", "Tổ 2")
+    return "UNIT_NOT_COVERED", 0, "unit file"
+
+
+@mutation("UNIT_IN_SEVERAL_TEAMS")
+def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
+    for index in (3, 4):
+        ward.set_cell(rows, index, "Tổ dân phố phụ trách", "Tổ 3, Tổ 2")
+    return "UNIT_IN_SEVERAL_TEAMS", 2, None
+
+
+@mutation("UNKNOWN_UNIT")
+def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
+    for index in (3, 4):
+        ward.set_cell(rows, index, "Tổ dân phố phụ trách", "Tổ 3, Tổ 9")
+    return "UNKNOWN_UNIT", 2, None
+
+
+@mutation("MEMBER_NOT_IN_ORGANIZATION")
+def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
+    ward.set_cell(rows, 2, "Đoàn thể", "Câu lạc bộ dưỡng sinh")
+    return "MEMBER_NOT_IN_ORGANIZATION", 1, "Ngô Y Hai"
+
+
+@mutation("NO_LEADER")
+def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
+    ward.set_cell(rows, 3, "Chức danh trong tổ", "Thành viên")
+    return "NO_LEADER", 2, None
+
+
+def pointed_at(finding: Finding, where: Where, team: int, person: str | None) -> bool:
+    """The finding points at the person's cell, or at the team's row (in layout 1 the
+    team's first row), or at the unit file."""
+    if person == "unit file":
+        return finding["file"] == "phuong.xlsx"
+    code, row = where.teams[team]
+    if person is None:
+        return finding["row"] == row and finding["team"] == code
+    return [finding["row"], finding["column"]] == list(where.people[(team, person)])
+
+
+@pytest.mark.parametrize("code", sorted(MUTATIONS))
+def test_each_mutation_gives_the_same_codes_in_every_layout(tmp_path: Path, code: str) -> None:
+    rows = copy.deepcopy(ward.clean())
+    _, team, person = MUTATIONS[code](rows)
+    codes = {}
+    for layout in LAYOUTS:
+        folder = tmp_path / layout
+        folder.mkdir()
+        roster, where = written(folder, layout, teams_of(rows, ward.HEADER))
+        _, findings = check(folder, roster)
+        codes[layout] = sorted(str(f["code"]) for f in findings)
+        mine = [f for f in findings if f["code"] == code]
+        assert any(pointed_at(f, where, team, person) for f in mine), (layout, findings)
+    assert codes["rows"] == codes["headings"] == codes["teams"], codes
+    assert code in codes["rows"]
+
+
+# --- a planned ward, rewritten in each layout ---------------------------------------------------
+
+def ward_book(folder: Path, areas: list[list[int]], one_level: bool, seed: int) -> Path:
+    """A ward of ``areas`` (households per unit) with leaders and candidates; ``one_level``:
+    khu phố only (each khu phố a unit, as after the 2025 reorganisation)."""
+    import random
+
+    rng = random.Random(seed)
+    book = openpyxl.Workbook()
+    units = book.active
+    units.append(["Khu phố", "Tổ dân phố", "Số hộ", "Tổ trưởng", "Năm sinh", "SĐT"])
+    people = book.create_sheet("Nhân sự")
+    people.append(["Họ và tên", "Năm sinh", "Khu phố", "Tổ dân phố", "Đoàn thể", "SĐT"])
+    serial = 0
+    for k, households in enumerate(areas, start=1):
+        for t, homes in enumerate(households[:1] if one_level else households, start=1):
+            serial += 1
+            unit = None if one_level else f"Tổ {t}"
+            units.append([f"KP{k}", unit, homes, f"Trưởng Tổ {serial}",
+                          rng.randint(1955, 1990), f"090{serial:07d}"])
+            for n in range(rng.randint(1, 2)):
+                org = rng.choice(["Đoàn TN", "Hội Phụ nữ", "Hội CCB"])
+                people.append([f"Ứng Viên {serial} {n}", rng.randint(1960, 2006), f"KP{k}",
+                               unit, org, f"091{serial:05d}{n:02d}"])
+    path = folder / "ward.xlsx"
+    book.save(path)
+    return path
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    areas=st.lists(st.lists(st.integers(40, 900), min_size=1, max_size=6), min_size=1,
+                   max_size=4),
+    one_level=st.booleans(), style=st.integers(0, 3), seed=st.integers(0, 10**6),
+)
+def test_a_planned_ward_validates_in_every_layout(
+    tmp_path_factory: pytest.TempPathFactory, areas: list[list[int]], one_level: bool,
+    style: int, seed: int,
+) -> None:
+    folder = tmp_path_factory.mktemp("ward")
+    source = ward_book(folder, areas, one_level, seed)
+    out = folder / "plan.xlsx"
+    runner = CliRunner()
+    assert runner.invoke(app, ["plan", str(source), "-o", str(out)]).exit_code == 0
+    teams = planned_teams(out)
+    for layout in ("headings", "teams"):
+        roster, _ = written(folder, layout, teams, style)
+        result = runner.invoke(app, ["validate", str(roster), "--units", str(source), "--json",
+                                     "-"])
+        document = json.loads(result.stdout)
+        errors = [f for f in document["findings"] if f["severity"] == "error"]
+        assert (result.exit_code, errors) == (0, []), (layout, teams)
+        assert document["summary"]["teams"] == len(teams)
+
+
+# --- what each layout allows --------------------------------------------------------------------
+
+def sheet_of(folder: Path, rows: list[list[object]], name: str = "list.xlsx") -> Path:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    path = folder / name
+    book.save(path)
+    return path
+
+
+HEAD = ["STT", "Họ và tên", "Năm sinh", "Chức danh trong tổ", "Đoàn thể", "Số điện thoại"]
+CNS1 = [[1, "Trần Bình", 1985, "Tổ trưởng", None, "0901000002"],
+        [2, "Ngô Y Một", 2000, "Thành viên", "Đoàn TN", "0911000001"],
+        [3, "Ngô Y Hai", 2001, "Thành viên", "Đoàn TN", "0911000002"]]
+CNS2 = [[1, "Phạm Cúc", 1970, "Tổ trưởng", None, "0901000003"],
+        [2, "Ngô Y Ba", 1999, "Thành viên", "Đoàn TN", "0911000003"]]
+CNS3 = [[1, "Đỗ Em", 1990, "Tổ trưởng", None, "0901000005"],
+        [2, "Ngô Y Bốn", 2002, "Thành viên", "Đoàn TN", "0911000004"],
+        [3, "Ngô Y Năm", 2003, "Thành viên", "Đoàn TN", "0911000005"]]
+
+
+def test_khu_pho_section_rows_give_their_khu_pho_to_the_teams_below(tmp_path: Path) -> None:
+    roster = sheet_of(tmp_path, [
+        HEAD, ["A", "KHU PHỐ 1"], ["I", "Tổ CNS số 1: Tổ 1 + Tổ 2"], *CNS1,
+        ["II", "Tổ CNS số 2 (Tổ 3)"], *CNS2,
+        ["B", "KHU PHỐ 2"], ["III", "TỔ CNS SỐ 3 (TỔ 1 VÀ TỔ 2)"], *CNS3,
+    ])
+    code, findings = check(tmp_path, roster)
+    assert code == 0
+    assert [(f["code"], f["row"]) for f in findings] == [("SECTION_ROW_SKIPPED", 2),
+                                                         ("SECTION_ROW_SKIPPED", 10)]
+
+
+def test_a_unit_column_wins_over_the_heading(tmp_path: Path) -> None:
+    head = [*HEAD, "Tổ dân phố phụ trách", "Khu phố"]
+    places = {1: ["Tổ 1, Tổ 2", "KP1"], 2: ["Tổ 3", "KP1"], 3: ["Tổ 1, Tổ 2", "KP2"]}
+    roster = sheet_of(tmp_path, [
+        head, ["I", "Tổ CNS số 1 (Tổ 9, KP 9)"], *[[*r, *places[1]] for r in CNS1],
+        ["II", "Tổ CNS số 2"], *[[*r, *places[2]] for r in CNS2],  # names no unit
+        ["III", "Tổ CNS số 3"], *[[*r, *places[3]] for r in CNS3],
+    ])
+    assert check(tmp_path, roster) == (0, [])
+
+
+def test_a_heading_that_names_no_unit_without_a_unit_column_is_reported(tmp_path: Path
+                                                                         ) -> None:
+    roster = sheet_of(tmp_path, [
+        HEAD, ["I", "Tổ CNS số 1 (Tổ 1, Tổ 2, KP1)"], *CNS1,
+        ["II", "Tổ CNS số 2"], *CNS2,
+        ["III", "Tổ CNS số 3 (KP2: Tổ 1, Tổ 2)"], *CNS3,
+    ])
+    code, findings = check(tmp_path, roster)
+    assert code == 1
+    found = {(f["code"], f["row"], f["team"]) for f in findings}
+    assert ("TEAM_NO_UNIT", 6, "2") in found
+    assert ("UNIT_NOT_COVERED", 4, None) in found  # KP1 Tổ 3, row 4 of the unit file
+
+
+def test_people_above_the_first_heading_and_a_team_with_nobody(tmp_path: Path) -> None:
+    roster = sheet_of(tmp_path, [
+        HEAD, [1, "Lê Lạc", 1990, "Thành viên", "Đoàn TN", "0911000099"],
+        ["I", "Tổ CNS số 1 (Tổ 1, Tổ 2, KP1)"], *CNS1,
+        ["II", "Tổ CNS số 2 (Tổ 3, KP1)"],
+        ["III", "Tổ CNS số 3 (KP2: Tổ 1, Tổ 2)"], *CNS3,
+    ])
+    code, findings = check(tmp_path, roster)
+    found = {(f["code"], f["row"]) for f in findings}
+    assert ("ROSTER_NO_TEAM", 2) in found
+    assert ("NO_LEADER", 7) in found  # the heading row of the team with nobody
+    assert not any(f["code"] == "UNIT_NOT_COVERED" for f in findings)
+
+
+def test_repeated_heading_numbers_stay_two_teams(tmp_path: Path) -> None:
+    roster = sheet_of(tmp_path, [
+        HEAD, ["I", "Tổ CNS số 1 (Tổ 1, Tổ 2, KP1)"], *CNS1,
+        ["II", "Tổ CNS số 2 (Tổ 3, KP1)"], *CNS2,
+        ["III", "Tổ CNS số 1 (KP2: Tổ 1, Tổ 2)"], *CNS3,
+    ])
+    units = ward.write_units(tmp_path)
+    result = CliRunner().invoke(app, ["validate", str(roster), "--units", str(units),
+                                      "--json", "-"])
+    document = json.loads(result.stdout)
+    assert (result.exit_code, document["summary"]["teams"]) == (0, 3)
+
+
+def test_one_row_per_team_without_a_team_column_numbers_the_teams(tmp_path: Path) -> None:
+    head = ["STT", "Khu phố", "Tổ dân phố phụ trách", "Tổ trưởng", "Năm sinh", "SĐT",
+            "Thành viên", "Ghi chú"]
+    roster = sheet_of(tmp_path, [
+        ["TỔNG HỢP TỔ CÔNG NGHỆ SỐ"], head,
+        [1, "KP1", "Tổ 1, Tổ 2", "Trần Bình", 1985, "0901000002",
+         "Ngô Y Một (Đoàn TN, 2000, 0911000001)\nNgô Y Hai (Đoàn TN, 2001, 0911000002)"],
+        [2, "KP1", "Tổ 3", "Phạm Cúc", 1970, "0901000003",
+         "Ngô Y Ba (Đoàn Thanh niên, 1999, 0911000003)"],
+        [3, "KP2", "Tổ 1, Tổ 2", "Đỗ Em", 1990, "0901000005",
+         "Ngô Y Bốn - Đoàn TN - 2002 - 0911000004, Ngô Y Năm (Đoàn TN, 2003, 0911000005)"],
+    ])
+    assert check(tmp_path, roster) == (0, [])
+    rows = openpyxl.load_workbook(roster).active
+    rows.cell(5, 7).value = "Ngô Y Bốn (Đoàn TN, 2002, 0911000004)"  # Ngô Y Năm left out
+    rows.parent.save(roster)
+    _, findings = check(tmp_path, roster)
+    assert [(f["code"], f["row"], f["team"]) for f in findings] == [("MEMBER_COUNT", 5, "T03")]
+
+
+def test_a_report_names_the_member_of_a_team_row(tmp_path: Path) -> None:
+    teams = clean_teams()
+    teams[0].people[2] = Member("Ngô Y Hai", 2001, "Thành viên", "Câu lạc bộ", "0911000002")
+    roster, _ = written(tmp_path, "teams", teams)
+    units = ward.write_units(tmp_path)
+    report = tmp_path / "bao-cao.xlsx"
+    result = CliRunner().invoke(app, ["validate", str(roster), "--units", str(units),
+                                      "--report", str(report)])
+    assert result.exit_code == 1
+    sheet = openpyxl.load_workbook(report)["Kết quả kiểm tra"]
+    found = [r for r in sheet.iter_rows(min_row=2, values_only=True)
+             if r[2] == "MEMBER_NOT_IN_ORGANIZATION"]
+    assert [(r[9], r[10], r[11]) for r in found] == [(3, "Thành viên 2", "Ngô Y Hai")]
+
+
+# --- a list in none of the layouts ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("rows", "missing_vi", "missing_en"), [
+    ([["STT", "Ghi chú"], [1, "x"]], "không có cột \"Họ và tên\" hay \"Tổ trưởng\"",
+     "no \"Họ và tên\" or \"Tổ trưởng\" column"),
+    ([["STT", "Tên tổ", "Tổ trưởng", "Năm sinh"], [1, "Tổ 1", "Trần Bình", 1985]],
+     "có cột \"Tổ trưởng\" nhưng không có cột \"Thành viên\"",
+     "a \"Tổ trưởng\" column but no \"Thành viên\" column"),
+    ([HEAD, *CNS1], "không có cột \"Mã tổ\" hay \"Tên tổ\"",
+     "no \"Mã tổ\" or \"Tên tổ\" column, and no team heading row"),
+])
+def test_a_list_in_no_layout_names_the_three_and_what_is_missing(
+    tmp_path: Path, rows: list[list[object]], missing_vi: str, missing_en: str
+) -> None:
+    roster, units = sheet_of(tmp_path, rows), ward.write_units(tmp_path)
+    for lang, missing, layouts in (
+        ("vi", missing_vi, ["(1) mỗi người một dòng", "(2) mỗi người một dòng",
+                            "(3) mỗi tổ một dòng"]),
+        ("en", missing_en, ["(1) one row per person", "(2) one row per person",
+                            "(3) one row per team"]),
+    ):
+        result = CliRunner().invoke(app, ["validate", str(roster), "--units", str(units),
+                                          "--lang", lang])
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2
+        assert missing in said and all(layout in said for layout in layouts), said
