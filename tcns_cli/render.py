@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from tcns_cli.errors import Finding, InputErrors, Severity, TcnsError
 from tcns_cli.messages import text
+from tcns_cli.normalize import natural_key
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -137,7 +138,9 @@ def print_validation(console: Console, findings: tuple[Finding, ...], result: Va
     table = Table(title=text("validate_title", lang), title_justify="left", show_lines=False)
     for key in ("col_team", "col_severity", "col_code", "col_where", "col_message"):
         table.add_column(text(key, lang), overflow="fold")
-    ordered = sorted(findings, key=lambda f: (f.team is None, f.team or "", f.source.row or 0))
+    # Natural order: a list's own codes may be numbers (teams 2, 5, 11 from its headings).
+    ordered = sorted(findings, key=lambda f: (f.team is None, natural_key(f.team),
+                                              f.source.row or 0))
     previous = None
     for finding in ordered:
         team = finding.team or "—"

@@ -38,17 +38,20 @@ def _row_values(finding: Finding, rows: dict[_Place, RosterEntry]) -> list[Any]:
         (where.file, where.sheet, where.row, None))
     if entry is None:
         return ["", "", ""]
-    if entry.person is None and not entry.role:  # a team with nobody on it
+    if (entry.person is None and not entry.role) or where == entry.team_source:  # the team
         return ["", "", entry.units]
     role = {LEADER: "Tổ trưởng", DEPUTY: "Tổ phó"}.get(entry.role, "Thành viên")
     return [entry.person.name if entry.person else "", role, entry.units]
 
 
 def _entries_by_place(entries: list[RosterEntry]) -> dict[_Place, RosterEntry]:
-    """Each entry under its person's cell, and the first entry of a row under the row (a
-    one-row-per-team list holds a whole team on one row)."""
+    """Each entry under its person's cell and its team's heading (or team row), and the
+    first entry of a row under the row (a one-row-per-team list holds a team on one row)."""
     rows: dict[_Place, RosterEntry] = {}
     for entry in entries:
+        if entry.team_source is not None:
+            where = entry.team_source
+            rows.setdefault((where.file, where.sheet, where.row, where.column), entry)
         for where in (entry.source, entry.person.source if entry.person else entry.source):
             rows.setdefault((where.file, where.sheet, where.row, where.column), entry)
             rows.setdefault((where.file, where.sheet, where.row, None), entry)
