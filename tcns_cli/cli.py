@@ -156,8 +156,8 @@ def validate(
     roster: Annotated[
         Path,
         typer.Argument(
-            help='Danh sách thành viên cần kiểm tra (trang "Danh sách thành viên" hoặc bảng gõ '
-            "tay cùng tiêu đề).",
+            help="Danh sách tổ cần kiểm tra, theo một trong ba mẫu: mỗi người một dòng có cột "
+            '"Mã tổ"; mỗi người một dòng dưới dòng tiêu đề của tổ; mỗi tổ một dòng.',
             metavar="ROSTER",
             show_default=False,
         ),

@@ -28,6 +28,14 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
                             "--units", str(SAMPLES / "linh-trung.xlsx"),
                             "--report", "{out}/report.xlsx", "--json", "{out}/report.json"],
                            ["report.json", "report.xlsx"]),
+    "validate-hand-list-headings": (
+        ["validate", str(SAMPLES / "linh-trung-danh-sach-tieu-de.xlsx"), "--units",
+         str(SAMPLES / "linh-trung.xlsx"), "--report", "{out}/report.xlsx", "--json",
+         "{out}/report.json"], ["report.json", "report.xlsx"]),
+    "validate-hand-list-teams": (
+        ["validate", str(SAMPLES / "linh-trung-danh-sach-theo-to.xlsx"), "--units",
+         str(SAMPLES / "linh-trung.xlsx"), "--report", "{out}/report.xlsx", "--json",
+         "{out}/report.json", "--lang", "en"], ["report.json", "report.xlsx"]),
     "template": (["template", "-o", "{out}/template.xlsx"], ["template.xlsx"]),
 }
 

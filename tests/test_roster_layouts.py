@@ -335,3 +335,22 @@ def test_a_list_in_no_layout_names_the_three_and_what_is_missing(
         said = " ".join(result.output.split())
         assert result.exit_code == 2
         assert missing in said and all(layout in said for layout in layouts), said
+
+
+# --- the sample lists -------------------------------------------------------------------------
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def test_the_three_sample_lists_give_the_same_findings() -> None:
+    """The hand-typed Linh Trung list in layouts 1, 2 and 3: same teams, same mistakes."""
+    found = {}
+    for name in ("tay", "tieu-de", "theo-to"):
+        result = CliRunner().invoke(app, [
+            "validate", str(SAMPLES / f"linh-trung-danh-sach-{name}.xlsx"), "--units",
+            str(SAMPLES / "linh-trung.xlsx"), "--json", "-"])
+        assert result.exit_code == 1
+        document = json.loads(result.stdout)
+        found[name] = (document["summary"], sorted(f["code"] for f in document["findings"]))
+    assert found["tay"] == found["tieu-de"] == found["theo-to"]
+    assert found["tay"][0]["teams"] == 38 and found["tay"][0]["error"] == 11
