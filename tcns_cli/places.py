@@ -340,10 +340,11 @@ _PLACE_WORD = re.compile(
     r"^(?P<word>" + "|".join(sorted((re.escape(w) for w in _FOLDED_WORDS), key=len, reverse=True))
     + r")(?![a-z])\s*\.?\s*(?:so(?![a-z])\s*\.?\s*)?"
 )
-# The team's own word: Tổ công nghệ số (cộng đồng), Tổ CNS, Tổ CNSCĐ, Tổ CN số, TCNS; then
+# The team's own word: Tổ công nghệ số (cộng đồng), Tổ CNS, Tổ CNSCĐ, Tổ CN số, TCNS, Nhóm; then
 # its number (``số 1``, ``01``, ``3A``, ``II``) where it has one.
 _TEAM_WORD = re.compile(
-    r"(?:to\s*(?:cong nghe so(?: cong dong)?|cn\s*so|cns(?:\s*c\s*d)?)|tcns(?:cd)?)(?![a-z])"
+    r"(?:to\s*(?:cong nghe so(?: cong dong)?|cn\s*so|cns(?:\s*c\s*d)?)|tcns(?:cd)?|nhom(?: cns)?)"
+    r"(?![a-z])"
     r"\s*(?:so(?![a-z])\s*\.?\s*)?(?P<id>\d+[a-z]?(?![a-z0-9])|[ivx]+(?![a-z0-9]))?"
 )
 # A list number before the heading: ``I.``, ``2)``, ``A.``, ``III -``, or a Roman ``I`` before

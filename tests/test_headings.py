@@ -43,6 +43,7 @@ SPELLINGS: list[tuple[str, str | None, str | None, Slots]] = [
     ("Khu phố 1 - Tổ 3, Khu phố 2 - Tổ 5", None, None, [("1", "3"), ("2", "5")]),
     ("Tổ 3 thôn Đông, Tổ 4 thôn Tây", None, None, [("Đông", "3"), ("Tây", "4")]),
     ("Tổ CNS số 6 (Ấp Cây Me, Ấp Bình Hòa)", "6", None, [("Cây Me", None), ("Bình Hòa", None)]),
+    ("Nhóm 2 - Tổ 3, Tổ 4 (KP 1)", "2", None, [("1", "3"), ("1", "4")]),
 ]
 
 

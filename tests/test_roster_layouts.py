@@ -294,6 +294,26 @@ def test_one_row_per_team_without_a_team_column_numbers_the_teams(tmp_path: Path
     assert [(f["code"], f["row"], f["team"]) for f in findings] == [("MEMBER_COUNT", 5, "T03")]
 
 
+def test_a_header_of_two_rows_over_each_person(tmp_path: Path) -> None:
+    """``Tổ trưởng`` and ``Thành viên 1``… merged over their own ``Họ và tên | Năm sinh…``."""
+    top = ["STT", "Tên tổ", "Khu phố", "Tổ dân phố phụ trách", "Tổ trưởng", None, None]
+    below = [None, None, None, None, "Họ và tên", "Năm sinh", "SĐT"]
+    rows: list[list[object]] = [
+        [1, "Tổ CNS số 1", "KP1", "Tổ 1, Tổ 2", "Trần Bình", 1985, "0901000002"],
+        [2, "Tổ CNS số 2", "KP1", "Tổ 3", "Phạm Cúc", 1970, "0901000003"],
+        [3, "Tổ CNS số 3", "KP2", "Tổ 1, Tổ 2", "Đỗ Em", 1990, "0901000005"],
+    ]
+    members = {1: CNS1[1:], 2: CNS2[1:], 3: CNS3[1:]}
+    for k in (1, 2):
+        top += [f"Thành viên {k}", None, None, None]
+        below += ["Họ và tên", "Năm sinh", "Đoàn thể", "Số điện thoại"]
+        for n, row in enumerate(rows, start=1):
+            person = members[n][k - 1] if k <= len(members[n]) else [None] * 6
+            row += [person[1], person[2], person[4], person[5]]
+    roster = sheet_of(tmp_path, [["TỔNG HỢP"], top, below, *rows])
+    assert check(tmp_path, roster) == (0, [])
+
+
 def test_a_report_names_the_member_of_a_team_row(tmp_path: Path) -> None:
     teams = clean_teams()
     teams[0].people[2] = Member("Ngô Y Hai", 2001, "Thành viên", "Câu lạc bộ", "0911000002")
@@ -354,3 +374,12 @@ def test_the_three_sample_lists_give_the_same_findings() -> None:
         found[name] = (document["summary"], sorted(f["code"] for f in document["findings"]))
     assert found["tay"] == found["tieu-de"] == found["theo-to"]
     assert found["tay"][0]["teams"] == 38 and found["tay"][0]["error"] == 11
+
+
+def test_the_terminal_lists_teams_in_natural_order() -> None:
+    result = CliRunner().invoke(app, [
+        "validate", str(SAMPLES / "linh-trung-danh-sach-tieu-de.xlsx"), "--units",
+        str(SAMPLES / "linh-trung.xlsx")], env={"COLUMNS": "120"})
+    teams = [line.split("│")[1].strip() for line in result.output.splitlines()
+             if line.startswith("│") and line.split("│")[1].strip()]
+    assert teams == ["1", "2", "5", "11", "12", "37", "—"]

@@ -83,6 +83,8 @@ def recognise(table: Table) -> RosterLayout | str:
         if isinstance(found, str):
             missing = found if found != MISSING_NAME else missing
             continue
+        if found.kind == TEAMS and index + 1 < len(table.rows):
+            found, index = _with_second_row(found, cells, table.rows[index + 1], index)
         if best is None or _rank(found) < _rank(best):
             best = RosterLayout(found.kind, _at(found.header, index), tuple(
                 PersonColumns(p.role, _at(p.header, index)) for p in found.people))
@@ -92,7 +94,27 @@ def recognise(table: Table) -> RosterLayout | str:
 
 
 def _rank(layout: RosterLayout) -> tuple[int, int]:
-    return (LAYOUT_ORDER.index(layout.kind), -len(layout.header.columns) - len(layout.people))
+    fields = len(layout.header.columns) + _person_fields(layout)
+    return (LAYOUT_ORDER.index(layout.kind), -fields)
+
+
+def _person_fields(layout: RosterLayout) -> int:
+    return sum(len(p.header.columns) for p in layout.people)
+
+
+def _with_second_row(found: RosterLayout, cells: Sequence[Any], below: Sequence[Any],
+                     index: int) -> tuple[RosterLayout, int]:
+    """A header of two rows: ``Tổ trưởng`` merged over ``Họ và tên | Năm sinh | SĐT``. The
+    row below fills the cells the first row leaves empty, when that gives people more fields;
+    the data then start below it."""
+    width = max(len(cells), len(below))
+    merged = [cells[c] if c < len(cells) and cell_text(cells[c]) else
+              (below[c] if c < len(below) else None) for c in range(width)]
+    joined = layout_of_row(merged)
+    if isinstance(joined, str) or joined.kind != TEAMS:
+        return found, index
+    return (joined, index + 1) if _person_fields(joined) > _person_fields(found) else (
+        found, index)
 
 
 def _at(header: Header, index: int) -> Header:
