@@ -329,6 +329,21 @@ def test_a_report_names_the_member_of_a_team_row(tmp_path: Path) -> None:
     assert [(r[9], r[10], r[11]) for r in found] == [(3, "Thành viên 2", "Ngô Y Hai")]
 
 
+def test_a_workbook_tcns_wrote_is_read_by_its_member_sheet(tmp_path: Path) -> None:
+    """Its ``Đề xuất tổ`` sheet looks like layout 3 (Tổ trưởng, Thành viên): the member sheet,
+    with every person's phone and year, is the one read."""
+    from tcns_cli.errors import Finding as ReadFinding
+    from tcns_cli.readers.roster import read_roster
+
+    out = tmp_path / "plan.xlsx"
+    units = ward.write_units(tmp_path)
+    assert CliRunner().invoke(app, ["plan", str(units), "-o", str(out)]).exit_code == 0
+    findings: list[ReadFinding] = []
+    entries = read_roster(out, findings)
+    assert {e.source.sheet for e in entries} == {"Danh sách thành viên"}
+    assert len(entries) == 8 and findings == []
+
+
 # --- a list in none of the layouts ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("rows", "missing_vi", "missing_en"), [
