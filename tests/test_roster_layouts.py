@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -56,78 +55,41 @@ def test_the_clean_list_has_no_finding_in_any_layout(tmp_path: Path, layout: str
 
 # --- the mutations of test_checks, in every layout -------------------------------------------
 
-# (rows of test_checks → the team n and person whose row the finding must point at; None
-# for the team itself, "unit file" for a unit row of the unit file)
-Mutation = Callable[[list[ward.Row]], tuple[str, int, str | None]]
-MUTATIONS: dict[str, Mutation] = {}
+# test_checks' own mutations (its CASES); what each finding is about: the team, a person, or
+# a unit of the unit file.
+SHARED = {"UNIT_NOT_COVERED": "unit file", "UNIT_IN_SEVERAL_TEAMS": "team",
+          "UNKNOWN_UNIT": "team", "MEMBER_NOT_IN_ORGANIZATION": "person", "NO_LEADER": "team"}
 
 
-def mutation(code: str) -> Callable[[Mutation], Mutation]:
-    def register(fn: Mutation) -> Mutation:
-        MUTATIONS[code] = fn
-        return fn
-    return register
-
-
-@mutation("UNIT_NOT_COVERED")
-def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
-    for index in (3, 4):
-        ward.set_cell(rows, index, "Tổ dân phố phụ trách", "")  # CNS2 left with no unit
-    ward.set_cell(rows, 3, "Tổ dân phố phụ trách", "Tổ 2")
-    ward.set_cell(rows, 4, "Tổ dân phố phụ trách", "Tổ 2")
-    return "UNIT_NOT_COVERED", 0, "unit file"
-
-
-@mutation("UNIT_IN_SEVERAL_TEAMS")
-def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
-    for index in (3, 4):
-        ward.set_cell(rows, index, "Tổ dân phố phụ trách", "Tổ 3, Tổ 2")
-    return "UNIT_IN_SEVERAL_TEAMS", 2, None
-
-
-@mutation("UNKNOWN_UNIT")
-def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
-    for index in (3, 4):
-        ward.set_cell(rows, index, "Tổ dân phố phụ trách", "Tổ 3, Tổ 9")
-    return "UNKNOWN_UNIT", 2, None
-
-
-@mutation("MEMBER_NOT_IN_ORGANIZATION")
-def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
-    ward.set_cell(rows, 2, "Đoàn thể", "Câu lạc bộ dưỡng sinh")
-    return "MEMBER_NOT_IN_ORGANIZATION", 1, "Ngô Y Hai"
-
-
-@mutation("NO_LEADER")
-def _(rows: list[ward.Row]) -> tuple[str, int, str | None]:
-    ward.set_cell(rows, 3, "Chức danh trong tổ", "Thành viên")
-    return "NO_LEADER", 2, None
-
-
-def pointed_at(finding: Finding, where: Where, team: int, person: str | None) -> bool:
+def pointed_at(finding: Finding, where: Where, team: int, person: str, about: str) -> bool:
     """The finding points at the person's cell, or at the team's row (in layout 1 the
     team's first row), or at the unit file."""
-    if person == "unit file":
+    if about == "unit file":
         return finding["file"] == "phuong.xlsx"
     code, row = where.teams[team]
-    if person is None:
+    if about == "team":
         return finding["row"] == row and finding["team"] == code
     return [finding["row"], finding["column"]] == list(where.people[(team, person)])
 
 
-@pytest.mark.parametrize("code", sorted(MUTATIONS))
+@pytest.mark.parametrize("code", sorted(SHARED))
 def test_each_mutation_gives_the_same_codes_in_every_layout(tmp_path: Path, code: str) -> None:
     rows = copy.deepcopy(ward.clean())
-    _, team, person = MUTATIONS[code](rows)
+    row, _ = ward.CASES[code](rows, tmp_path)
+    about = SHARED[code]
+    teams = teams_of(rows, ward.HEADER)
+    written_row = rows[row - ward.FIRST] if about != "unit file" else rows[0]
+    team = 1 + [t.code for t in teams].index(str(written_row[1]))
     codes = {}
     for layout in LAYOUTS:
         folder = tmp_path / layout
         folder.mkdir()
-        roster, where = written(folder, layout, teams_of(rows, ward.HEADER))
+        roster, where = written(folder, layout, teams)
         _, findings = check(folder, roster)
         codes[layout] = sorted(str(f["code"]) for f in findings)
         mine = [f for f in findings if f["code"] == code]
-        assert any(pointed_at(f, where, team, person) for f in mine), (layout, findings)
+        assert any(pointed_at(f, where, team, str(written_row[4]), about) for f in mine), (
+            layout, findings)
     assert codes["rows"] == codes["headings"] == codes["teams"], codes
     assert code in codes["rows"]
 
