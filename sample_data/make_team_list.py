@@ -29,9 +29,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from tcns_cli.model import Person, Team
+from tcns_cli.model import Person, Team, Unit
 from tcns_cli.normalize import ORGANIZATION_NAMES
-from tcns_cli.places import areas_of
 from tcns_cli.plan import make_plan
 from tcns_cli.profiles import load_profile
 from tcns_cli.readers.dataset import read_dataset
@@ -47,10 +46,15 @@ def person_row(team: str, kp: str, units: str, person: Person, role: str) -> Row
     return [None, team, kp, units, person.name, person.birth_year, role, org, person.phone]
 
 
+def areas_of(team: Team) -> list[str]:
+    """The khu phố of a team's units, in unit order."""
+    return list(dict.fromkeys(u.area for u in team.units if u.area is not None))
+
+
 def team_rows(number: int, team: Team) -> list[Row]:
-    kp = ", ".join(f"KP{k}" for k in areas_of(team.units))
+    kp = ", ".join(f"KP{k}" for k in areas_of(team))
     units = ", ".join(u.label or "" for u in team.units)
-    units = f"Tổ {units}" if len(areas_of(team.units)) == 1 else ", ".join(
+    units = f"Tổ {units}" if len(areas_of(team)) == 1 else ", ".join(
         f"KP{u.area}-Tổ {u.label}" for u in team.units)
     code = f"CNS-{number:02d}"
     rows = [person_row(code, kp, units, team.leader, "Tổ trưởng")] if team.leader else []
@@ -59,7 +63,12 @@ def team_rows(number: int, team: Team) -> list[Row]:
 
 
 def by_units(teams: list[Team], *keys: tuple[str, str]) -> Team:
-    return next(t for t in teams if {u.key for u in t.units} >= set(keys))
+    return next(t for t in teams if {place(u) for u in t.units} >= set(keys))
+
+
+def place(unit: Unit) -> tuple[str | None, str]:
+    """A tổ dân phố as the list names it: its khu phố and its label."""
+    return (unit.area, unit.label)
 
 
 def break_rules(teams: list[Team]) -> list[Team]:
@@ -71,8 +80,8 @@ def break_rules(teams: list[Team]) -> list[Team]:
     left = tuple(u for u in partner.units if u.label != "10")
     moved = next(u for u in partner.units if u.label == "10")
     older = by_units(teams, ("1", "3"))
-    units = {u.key for u in older.units}
-    leaders = [u.leader for u in older.units if u.leader and u.key in units]
+    units = {place(u) for u in older.units}
+    leaders = [u.leader for u in older.units if u.leader and place(u) in units]
     oldest = min(leaders, key=lambda p: p.birth_year or 9999)
     out = []
     for team in teams:
@@ -83,7 +92,7 @@ def break_rules(teams: list[Team]) -> list[Team]:
         elif team is older:
             team = dataclasses.replace(team, leader=oldest)
         team = dataclasses.replace(
-            team, units=tuple(u for u in team.units if u.key != ("6", "12")))
+            team, units=tuple(u for u in team.units if place(u) != ("6", "12")))
         if team.units:
             out.append(team)
     return out
