@@ -327,15 +327,20 @@ def unit_labels(areas: str, units: str) -> list[tuple[str | None, str | None]]:
 # (``rosters.match_roster`` through :func:`unit_labels`) serves every layout.
 
 _AREA, _VILLAGE, _GROUP = "area", "village", "group"
-# Place words of a heading and what they name: a khu phố only ever an area; a thôn (ấp, bản…)
-# a unit, or the area of the xóm / tổ named beside it; a tổ (TDP, xóm) a unit. Longest first.
-_HEADING_WORDS: dict[str, str] = {
-    "tổ dân phố": _GROUP, "tổ nhân dân": _GROUP, "tdp": _GROUP, "tổ": _GROUP, "xóm": _GROUP,
-    "khu phố": _AREA, "khu vực": _AREA, "khu dân cư": _VILLAGE, "khu": _AREA, "kp": _AREA,
-    "thôn": _VILLAGE, "ấp": _VILLAGE, "bản": _VILLAGE, "buôn": _VILLAGE, "sóc": _VILLAGE,
-    "plei": _VILLAGE, "làng": _VILLAGE, "khóm": _VILLAGE,
-}
-_FOLDED_WORDS = {fold(w): kind for w, kind in _HEADING_WORDS.items()}
+
+
+def _heading_kind(type_key: str) -> str:
+    """What a type's word names in a heading: a khu phố (khu vực) only ever an area; a thôn
+    (ấp, bản…) a unit, or the area of the tổ / xóm named beside it; a tổ (TDP, xóm) a unit."""
+    if type_key in (KHU_PHO, "khu_vuc"):
+        return _AREA
+    return _GROUP if PLACE_TYPES[type_key].level == GROUP or type_key == "xom" else _VILLAGE
+
+
+# The words of PLACE_TYPES (folded, and as written with their accents), and a bare ``Khu``.
+_FOLDED_WORDS = {word: _heading_kind(key) for word, key in _TYPE_WORDS} | {"khu": _AREA}
+_HEADING_WORDS = {w.lower() for t in PLACE_TYPES.values() for w in (t.word, t.short)} | {
+    "tdp", "khu"}
 _PLACE_WORD = re.compile(
     r"^(?P<word>" + "|".join(sorted((re.escape(w) for w in _FOLDED_WORDS), key=len, reverse=True))
     + r")(?![a-z])\s*\.?\s*(?:so(?![a-z])\s*\.?\s*)?"

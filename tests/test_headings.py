@@ -44,6 +44,9 @@ SPELLINGS: list[tuple[str, str | None, str | None, Slots]] = [
     ("Tổ 3 thôn Đông, Tổ 4 thôn Tây", None, None, [("Đông", "3"), ("Tây", "4")]),
     ("Tổ CNS số 6 (Ấp Cây Me, Ấp Bình Hòa)", "6", None, [("Cây Me", None), ("Bình Hòa", None)]),
     ("Nhóm 2 - Tổ 3, Tổ 4 (KP 1)", "2", None, [("1", "3"), ("1", "4")]),
+    ("Tổ công nghệ số 5: Xóm 1, Xóm 2 (Thôn Đông Hòa)", "5", None,
+     [("Đông Hòa", "1"), ("Đông Hòa", "2")]),
+    ("Bản Nà Lốc và Bản Co Muông", None, None, [("Nà Lốc", None), ("Co Muông", None)]),
 ]
 
 
@@ -58,8 +61,8 @@ def test_a_heading_names_its_team_and_places(
     assert unit_labels(heading.areas, heading.units) == slots
 
 
-# Words of communes the label reader may not strip yet (``Xóm``, ``Bản``): the heading hands
-# them on with their type words, as a list's place columns would.
+# The heading hands places on with their type words, as a list's place columns would, so
+# that the label reader knows a Xóm 1 from a Tổ 1.
 @pytest.mark.parametrize(("text", "team", "areas", "units"), [
     ("Tổ công nghệ số 5: Xóm 1, Xóm 2 (Thôn Đông Hòa)", "5", "Thôn Đông Hòa", "Xóm 1, Xóm 2"),
     ("Bản Nà Lốc và Bản Co Muông", None, "Bản Nà Lốc, Bản Co Muông", ""),
