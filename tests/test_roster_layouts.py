@@ -220,7 +220,19 @@ def test_people_above_the_first_heading_and_a_team_with_nobody(tmp_path: Path) -
     found = {(f["code"], f["row"]) for f in findings}
     assert ("ROSTER_NO_TEAM", 2) in found
     assert ("NO_LEADER", 7) in found  # the heading row of the team with nobody
-    assert not any(f["code"] == "UNIT_NOT_COVERED" for f in findings)
+    assert not any(f["code"] in ("UNIT_NOT_COVERED", "OPEN_PLACE") for f in findings)
+
+
+def test_an_open_place_under_a_heading_is_a_place_not_a_missing_member(tmp_path: Path
+                                                                        ) -> None:
+    roster = sheet_of(tmp_path, [
+        HEAD, ["I", "Tổ CNS số 1 (Tổ 1, Tổ 2, KP1)"], *CNS1[:2], [3, None, None, "Thành viên"],
+        ["II", "Tổ CNS số 2 (Tổ 3, KP1)"], *CNS2,
+        ["III", "Tổ CNS số 3 (KP2: Tổ 1, Tổ 2)"], *CNS3,
+    ])
+    code, findings = check(tmp_path, roster)
+    assert code == 0
+    assert [(f["code"], f["row"], f["team"]) for f in findings] == [("OPEN_PLACE", 5, "1")]
 
 
 def test_repeated_heading_numbers_stay_two_teams(tmp_path: Path) -> None:
