@@ -94,6 +94,23 @@ def test_each_mutation_gives_the_same_codes_in_every_layout(tmp_path: Path, code
     assert code in codes["rows"]
 
 
+@pytest.mark.parametrize("layout", ["headings", "teams"])
+def test_a_list_typed_in_the_old_fonts_reads_as_its_unicode_twin(tmp_path: Path,
+                                                                   layout: str) -> None:
+    """Every text cell in TCVN3 (``.VnTime``): headings and names are converted first."""
+    from tcns_cli.readers.charmaps import TCVN3, encode
+
+    roster, _ = written(tmp_path, layout, clean_teams())
+    book = openpyxl.load_workbook(roster)
+    for row in book.active.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.value = encode(cell.value, TCVN3)
+    book.save(roster)
+    code, findings = check(tmp_path, roster)
+    assert code == 0 and {f["code"] for f in findings} == {"LEGACY_ENCODING"}
+
+
 # --- a planned ward, rewritten in each layout ---------------------------------------------------
 
 def ward_book(folder: Path, areas: list[list[int]], one_level: bool, seed: int) -> Path:
