@@ -20,10 +20,13 @@ Weights are whole numbers (millimetres) below 2**53, or :data:`FORBID`: every su
 forbidden edge is exact in any order, and every sum with one is at least FORBID. So the
 answers never depend on the order of additions, or on which of the two solvers below ran.
 
-Everything here takes lists of rows and is plain Python, so that a ward whose areas are all
-small enough for the programme is planned without importing numpy or SciPy (their imports
-cost more than planning the ward); the search imports SciPy's solver when it first runs, and
-big runs import it up front (:func:`warm_up`).
+Everything here takes lists of rows and is plain Python, so that an ordinary ward is planned
+without importing numpy or SciPy (their imports cost more than planning the ward). The
+search's assignments are solved by :func:`_assignment`, a port of SciPy's solver (the same
+steps and floating-point operations, so the same assignment, ties included; a test holds
+the two together), until the process has spent about as long in it as importing SciPy takes
+(``PYTHON_SECONDS``) or meets a table too big for it; from then on SciPy's compiled solver
+runs. Big runs import it up front (:func:`warm_up`). Which one ran never shows in a plan.
 
 A k-nearest-neighbour graph is not used: it can miss the optimum (hypothesis found a ward
 with many units at one point where the best pair joins two units that are each other's
@@ -33,6 +36,7 @@ with many units at one point where the best pair joins two units that are each o
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Sequence
 
 # Distances become whole millimetres so that every weight is an exact integer.
@@ -46,8 +50,15 @@ FORBID = float(2**60)
 ENUMERATE_UP_TO = 10
 ENUMERATE_AT_MOST = 12
 WITHOUT_ONE_UP_TO = 11
+# The Python assignment solver takes tables of up to PYTHON_ASSIGNMENT_UP_TO positions (40
+# take about 2.5 ms); once a process has spent PYTHON_SECONDS in it, about what importing
+# SciPy's solver takes (0.3 to 0.5 s), it imports that and uses it from then on.
+PYTHON_ASSIGNMENT_UP_TO = 40
+PYTHON_SECONDS = 0.3
+
 Table = Sequence[Sequence[float]]
 Pairs = list[tuple[int, int]]
+_python_seconds = 0.0  # time spent in the Python assignment solver by this process
 _native: Callable[[list[list[float]]], list[int]] | None = None
 
 
@@ -180,7 +191,14 @@ def _branch_and_bound(matrix: list[list[float]]) -> Pairs | None:
 
 
 def _solve(matrix: list[list[float]]) -> list[int]:
-    """The column assigned to each row (SciPy's solver)."""
+    """The column assigned to each row, by SciPy's solver or its port (the same answer)."""
+    global _python_seconds
+    if (_native is None and len(matrix) <= PYTHON_ASSIGNMENT_UP_TO
+            and _python_seconds < PYTHON_SECONDS):
+        start = time.perf_counter()
+        cols = _assignment(matrix)
+        _python_seconds += time.perf_counter() - start
+        return cols
     return _use_native()(matrix)
 
 
@@ -196,6 +214,82 @@ def _use_native() -> Callable[[list[list[float]]], list[int]]:
 
         _native = native
     return _native
+
+
+def _assignment(cost: list[list[float]]) -> list[int]:
+    """A least-cost assignment of a square table: the column of each row.
+
+    A line-by-line port of SciPy's ``linear_sum_assignment`` as SciPy 1.17 has it (the
+    shortest augmenting path method of Crouse, 2016, ``scipy/optimize/rectangular_lsap``):
+    the same floating-point operations in the same order, so that it picks the same
+    assignment among equal ones. ``tests/test_plain_paths.py`` fails if the installed SciPy
+    solves differently (one revision first shifts the table by its least entry).
+    """
+    size = len(cost)
+    u = [0.0] * size
+    v = [0.0] * size
+    path = [-1] * size
+    col4row = [-1] * size
+    row4col = [-1] * size
+    for current in range(size):
+        sink, min_val, shortest, rows_seen, cols_seen = _augmenting_path(
+            cost, u, v, path, row4col, current)
+        u[current] += min_val
+        for i in rows_seen:
+            if i != current:
+                u[i] += min_val - shortest[col4row[i]]
+        for j in cols_seen:
+            v[j] -= min_val - shortest[j]
+        j = sink
+        while True:
+            i = path[j]
+            row4col[j] = i
+            col4row[i], j = j, col4row[i]
+            if i == current:
+                break
+    return col4row
+
+
+def _augmenting_path(
+    cost: list[list[float]], u: list[float], v: list[float], path: list[int],
+    row4col: list[int], i: int,
+) -> tuple[int, float, list[float], list[int], list[int]]:
+    """The shortest augmenting path from row ``i``: its sink column, its length, the path
+    lengths to every column, and the rows and columns it scanned."""
+    size = len(cost)
+    min_val = 0.0
+    # Columns in reverse order, as SciPy fills them (a constant table gives the identity).
+    remaining = list(range(size - 1, -1, -1))
+    shortest = [math.inf] * size
+    rows_seen: list[int] = []
+    cols_seen: list[int] = []
+    sink = -1
+    while sink == -1:
+        index = -1
+        lowest = math.inf
+        rows_seen.append(i)
+        row, ui = cost[i], u[i]
+        for it, j in enumerate(remaining):
+            r = min_val + row[j] - ui - v[j]
+            if r < shortest[j]:
+                path[j] = i
+                shortest[j] = r
+            # Of equal lengths, prefer a column that is still free (a new sink).
+            if shortest[j] < lowest or (shortest[j] == lowest and row4col[j] == -1):
+                lowest = shortest[j]
+                index = it
+        min_val = lowest
+        if min_val == math.inf:
+            raise AssertionError("the cost matrix is infeasible")  # a bug, not input
+        j = remaining[index]
+        if row4col[j] == -1:
+            sink = j
+        else:
+            i = row4col[j]
+        cols_seen.append(j)
+        remaining[index] = remaining[-1]
+        remaining.pop()
+    return sink, min_val, shortest, rows_seen, cols_seen
 
 
 def _cycles(successor: Sequence[int]) -> list[list[int]]:
