@@ -106,7 +106,7 @@ def distances_by(library: str) -> Iterator[None]:
 
 
 @given(even_tables())
-@examples(300)
+@examples(150)
 def test_the_programme_keeps_the_matching_numpy_listing_kept(weights: np.ndarray) -> None:
     if len(weights) > ENUMERATE_AT_MOST:
         return
@@ -116,7 +116,7 @@ def test_the_programme_keeps_the_matching_numpy_listing_kept(weights: np.ndarray
 
 
 @given(odd_tables())
-@examples(200)
+@examples(100)
 def test_leaving_each_out_keeps_what_numpy_listing_kept(weights: np.ndarray) -> None:
     if len(weights) > WITHOUT_ONE_UP_TO:
         return
@@ -145,7 +145,7 @@ def cost_tables(draw: st.DrawFn) -> list[list[float]]:
 
 
 @given(cost_tables())
-@examples(250)
+@examples(200)
 def test_the_assignment_port_assigns_as_scipy_does(cost: list[list[float]]) -> None:
     want = [int(j) for j in linear_sum_assignment(np.array(cost))[1]]
     assert matching._assignment(cost) == want
@@ -158,7 +158,7 @@ def search_tables(draw: st.DrawFn) -> np.ndarray:
 
 
 @given(search_tables())
-@examples(150)
+@examples(80)
 def test_the_search_finds_the_same_pairs_with_either_solver(weights: np.ndarray) -> None:
     rows = weights.tolist()
     with assignments_by("python"):
@@ -173,7 +173,7 @@ def test_the_search_finds_the_same_pairs_with_either_solver(weights: np.ndarray)
 
 
 @given(wards())
-@examples(150)
+@examples(100)
 def test_plain_distances_are_numpys(units: list[Unit]) -> None:
     with distances_by("python"):
         plain = Distances(units)
@@ -192,7 +192,7 @@ def test_plain_distances_are_numpys(units: list[Unit]) -> None:
 
 
 @given(wards())
-@examples(100)
+@examples(60)
 def test_a_ward_is_grouped_alike_on_either_path(units: list[Unit]) -> None:
     note(sketch(units))
     with distances_by("python"), assignments_by("python"):
