@@ -143,8 +143,8 @@ def _haversine_rows(units: Sequence[Unit]) -> list[list[float]]:
             # dp and dl change sign from (i, j) to (j, i), which sin(x) ** 2 does not see.
             sp = sin((lat[j] - lat_i) / 2)
             sl = sin((lon[j] - lon_i) / 2)
-            h = sp * sp + cos_i * cos[j] * (sl * sl)
-            row[j] = rows[j][i] = twice * asin(min(1.0, sqrt(h)))
+            root = sqrt(sp * sp + cos_i * cos[j] * (sl * sl))
+            row[j] = rows[j][i] = twice * asin(root if root < 1.0 else 1.0)
     return rows
 
 
