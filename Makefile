@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck sample map clean readme bench bench-small
+.PHONY: demo test lint typecheck sample map clean readme bench bench-small bench-ward
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,6 @@ bench: $(STAMP)
 
 bench-small: $(STAMP)
 	$(BIN)/python -m bench.run --scale 0.1
+
+bench-ward: $(STAMP)
+	$(BIN)/python -m bench.run --one-ward

@@ -102,7 +102,9 @@ def plan(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Tệp danh sách tổ dân phố (.xlsx, .xls, .ods, .csv) hoặc thư mục.",
+            # typer 0.28 prints no "..." after a metavar: the help says "one or more".
+            help="Một hoặc nhiều tệp danh sách tổ dân phố (.xlsx, .xls, .ods, .csv) hoặc thư "
+            "mục.",
             show_default=False,
             metavar="INPUT",
         ),

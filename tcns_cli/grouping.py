@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
 
 from tcns_cli.matching import (
     ENUMERATE_AT_MOST,
     FORBID,
     best_without_each,
     min_weight_perfect_matching,
-    scaled_table,
+    scaled,
 )
 from tcns_cli.model import TeamKind, Unit
 from tcns_cli.profiles import Grouping
@@ -55,16 +52,15 @@ def group_ward(units: Sequence[Unit], grouping: Grouping, dist: Distances) -> li
     areas: dict[str | None, list[int]] = {}
     for i in small:
         areas.setdefault(area_of(units[i], grouping), []).append(i)
-    weights = scaled_table(dist.matrix)
     odd = [a for a in areas.values() if len(a) % 2 == 1]
-    pairs = [p for a in areas.values() if len(a) % 2 == 0 for p in _match(a, weights)]
+    pairs = [p for a in areas.values() if len(a) % 2 == 0 for p in _match(a, dist)]
     joiners: list[int] = []
     if grouping.leftover == "pair-nearest" and len(odd) > 1:
-        more, joiners = _match_odd_areas(odd, weights, dist)
+        more, joiners = _match_odd_areas(odd, dist)
         pairs += more
     else:
         for area in odd:
-            more, left = _keep_one_back(area, weights, dist)
+            more, left = _keep_one_back(area, dist)
             pairs += more
             joiners += left
     groups += [_pair(a, b, units, grouping, dist) for a, b in pairs]
@@ -77,15 +73,25 @@ def _pair(a: int, b: int, units: Sequence[Unit], grouping: Grouping, dist: Dista
     return Group(TeamKind.PAIR, (a, b), dist(a, b), cross)
 
 
-def _match(nodes: list[int], weights: Any) -> list[tuple[int, int]]:
+def _weights(rows: list[int], cols: list[int], dist: Distances) -> list[list[float]]:
+    """The matching's weights (whole millimetres) between two lists of units."""
+    return [[scaled(d) for d in line] for line in dist.table(rows, cols)]
+
+
+def _reach(i: int, dist: Distances) -> float:
+    """The weight of unit ``i`` joining its nearest unit (the ward has two units or more)."""
+    nearest = dist.nearest(i)
+    assert nearest is not None
+    return scaled(dist(i, nearest))
+
+
+def _match(nodes: list[int], dist: Distances) -> list[tuple[int, int]]:
     """The best pairing of an even number of units among themselves."""
-    found = min_weight_perfect_matching(weights[np.ix_(nodes, nodes)])
+    found = min_weight_perfect_matching(_weights(nodes, nodes, dist))
     return [(nodes[i], nodes[j]) for i, j in found]
 
 
-def _keep_one_back(
-    area: list[int], weights: Any, dist: Distances
-) -> tuple[list[tuple[int, int]], list[int]]:
+def _keep_one_back(area: list[int], dist: Distances) -> tuple[list[tuple[int, int]], list[int]]:
     """An odd area on its own: pair all but one unit, the one whose joining costs least.
 
     The unit kept back gets a stand-in partner whose edge weighs the distance to its
@@ -94,22 +100,22 @@ def _keep_one_back(
     if dist.nearest(area[0]) is None:  # the ward's only unit: nobody to pair or join
         return [], list(area)
     size = len(area)
-    table = np.full((size + 1, size + 1), FORBID)
-    table[:size, :size] = weights[np.ix_(area, area)]
-    table[size, :size] = table[:size, size] = [weights[i, dist.nearest(i)] for i in area]
+    reach = [_reach(i, dist) for i in area]
+    table = [[*line, far] for line, far in zip(_weights(area, area, dist), reach, strict=True)]
+    table.append([*reach, FORBID])
     found = min_weight_perfect_matching(table)
     pairs = [(area[i], area[j]) for i, j in found if j < size]
     return pairs, [area[i] for i, j in found if j == size]
 
 
-def _without_each(area: list[int], weights: Any) -> list[tuple[float, list[tuple[int, int]]]]:
+def _without_each(area: list[int], dist: Distances) -> list[tuple[float, list[tuple[int, int]]]]:
     """For each unit of an odd area: the best pairing of the others, and its weight."""
-    found = best_without_each(weights[np.ix_(area, area)])
+    found = best_without_each(_weights(area, area, dist))
     return [(cost, [(area[a], area[b]) for a, b in pairs]) for cost, pairs in found]
 
 
 def _match_odd_areas(
-    odd: list[list[int]], weights: Any, dist: Distances
+    odd: list[list[int]], dist: Distances
 ) -> tuple[list[tuple[int, int]], list[int]]:
     """Several odd areas: each gives exactly one unit, paired across (or the joiner).
 
@@ -118,23 +124,24 @@ def _match_odd_areas(
     d(u, v), and the choices of different area pairs do not interact, so a matching over
     the areas (plus a stand-in for the joiner when their number is odd) is exact.
     """
-    inner = [_without_each(area, weights) for area in odd]
-    cost = [np.array([c for c, _ in rows]) for rows in inner]
+    inner = [_without_each(area, dist) for area in odd]
+    cost = [[c for c, _ in rows] for rows in inner]
     count = len(odd)
     with_joiner = count % 2 == 1
-    top = np.full((count + with_joiner,) * 2, FORBID)
+    top = [[FORBID] * (count + with_joiner) for _ in range(count + with_joiner)]
     best: dict[tuple[int, int], tuple[int, int]] = {}
     for a in range(count):
         for b in range(a + 1, count):
-            table = cost[a][:, None] + cost[b][None, :] + weights[np.ix_(odd[a], odd[b])]
-            flat = int(np.argmin(table))  # the first minimum: ties go to natural order
-            u, v = flat // table.shape[1], flat % table.shape[1]
-            top[a, b] = top[b, a] = table[u, v]
+            cross = _weights(odd[a], odd[b], dist)
+            # The least, and of equal ones the first in (u, v) order: ties go to natural order.
+            top[a][b], u, v = min((cost[a][u] + cost[b][v] + line[v], u, v)
+                                  for u, line in enumerate(cross) for v in range(len(line)))
+            top[b][a] = top[a][b]
             best[(a, b)] = (u, v)
         if with_joiner:
-            reach = cost[a] + np.array([weights[i, dist.nearest(i)] for i in odd[a]])
-            first = int(np.argmin(reach))
-            top[a, count] = top[count, a] = reach[first]
+            reach, first = min((c + _reach(i, dist), u)
+                               for u, (c, i) in enumerate(zip(cost[a], odd[a], strict=True)))
+            top[a][count] = top[count][a] = reach
             best[(a, count)] = (first, -1)
     pairs: list[tuple[int, int]] = []
     joiners: list[int] = []
@@ -173,7 +180,7 @@ def _join(
 
     joins: list[tuple[int, int]] = []
     for joiner in sorted(joiners):
-        order = [int(t) for t in np.argsort(dist.matrix[joiner], kind="stable") if t != joiner]
+        order = dist.by_distance(joiner)
         roomy = [t for t in order if root(t) == root(joiner)
                  or size[root(joiner)] + size[root(t)] <= limit]
         # No team with room: the leftover still joins its nearest (the self-check then

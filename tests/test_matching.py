@@ -1,9 +1,9 @@
 """The matching kernel against networkx's blossom algorithm, on both of its paths.
 
-Tables of up to ``ENUMERATE_UP_TO`` positions are solved by listing every matching; larger
-ones by the assignment relaxation with branching. Both must find a matching of least weight
-(ties may pick a different one), and the leave-one-out answers must agree with solving each
-smaller table on its own.
+Tables of up to ``ENUMERATE_UP_TO`` positions are solved by a dynamic programme over the
+sets of free positions; larger ones by the assignment relaxation with branching. Both must
+find a matching of least weight (ties may pick a different one), and the leave-one-out
+answers must agree with solving each smaller table on its own.
 """
 
 from __future__ import annotations
