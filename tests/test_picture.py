@@ -342,3 +342,20 @@ def test_plain_plan_never_imports_matplotlib(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_a_xa_of_thon_and_ban_speaks_its_own_words() -> None:
+    """The xã sample: thôn and bản share the picture, so each label carries its type word;
+    the title names the xã, the legend and the note speak of thôn, never of tổ dân phố."""
+    plan = planned(SAMPLE.parent / "xa-tan-lap.xlsx")
+    ward = plan.wards[0]
+    figure = draw_ward(ward, plan.profile)
+    _, texts = by_gid(figure)
+    labels = sorted(t for g, t in texts.items() if g.startswith("label "))
+    assert labels == sorted(["Thôn 1", "Thôn 2", "Thôn 3", "Thôn 4", "Thôn 5", "Thôn 6",
+                             "Thôn Đông", "Thôn Tây", "Thôn Đồng Tâm", "Bản Mường",
+                             "Bản Nà Lốc", "Bản Khoang"])
+    words = " ".join(t.get_text() for t in figure.texts)
+    assert "Xã Tân Lập" in words and "Ghép 2 thôn" in words
+    for word in ("phường", "khu phố", "tổ dân phố"):
+        assert word not in words.lower(), word
