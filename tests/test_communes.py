@@ -332,3 +332,20 @@ def test_every_place_message_speaks_of_to_dan_pho_in_a_phuong(tmp_path: Path) ->
     assert any("phường Linh Trung" in m for m in found["UNKNOWN_UNIT"])
     assert any("tổ trưởng tổ dân phố" in m for m in found["LEADER_NOT_UNIT_LEADER"])
     assert not [m for ms in found.values() for m in ms if re.search(r"\bthôn\b", m.lower())]
+
+
+def test_a_cross_area_pair_speaks_of_thon_where_tổ_sit_under_thôn(tmp_path: Path) -> None:
+    units = sheet_file(tmp_path / "units.xlsx", [
+        ["Thôn", "Tổ", "Số hộ", "Tổ trưởng", "Năm sinh"],
+        ["Thôn Đông", "Tổ 1", 100, "An", 1970], ["Thôn Đông", "Tổ 2", 100, "Bình", 1971],
+        ["Thôn Tây", "Tổ 1", 100, "Cúc", 1972], ["Thôn Tây", "Tổ 2", 100, "Dũng", 1973],
+    ])
+    team_list = sheet_file(tmp_path / "list.xlsx", [
+        ["Mã tổ", "Thôn", "Tổ phụ trách", "Họ và tên", "Năm sinh", "Chức danh trong tổ"],
+        ["T01", "Thôn Đông, Thôn Tây", "Tổ 1, Tổ 1", "An", 1970, "Tổ trưởng"],
+        ["T02", "Thôn Đông, Thôn Tây", "Tổ 2, Tổ 2", "Bình", 1971, "Tổ trưởng"],
+    ])
+    doc = run_json("validate", str(team_list), "--units", str(units), "--ward", "Xã Tân Lập")
+    crossing = [f["message"] for f in doc["findings"] if f["code"] == "AVOIDABLE_CROSS_AREA"]
+    assert crossing and all("ghép khác thôn dù thôn " in m for m in crossing), crossing
+    assert not [m for m in crossing if "khu phố" in m.lower() or "KP" in m]
