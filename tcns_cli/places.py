@@ -101,13 +101,6 @@ def key_of_slots(khu_pho: str | None, tdp: str | None) -> tuple[str | None, str 
     return (khu_pho, tdp) if tdp is not None else (None, khu_pho)
 
 
-def type_of_slots(khu_pho: str | None, tdp: str | None) -> str | None:
-    """The type of the unit those two columns name (None when they name none)."""
-    if tdp is not None:
-        return TO_DAN_PHO
-    return KHU_PHO if khu_pho is not None else None
-
-
 def slots(area: str | None, label: str | None, unit_type: str | None
           ) -> tuple[str | None, str | None]:
     """The ``(khu_pho, tdp)`` slots of SPEC §6.2 for a key and a type."""
@@ -164,17 +157,6 @@ def typed_label(text: str) -> tuple[str | None, str | None]:
     if number:
         label = number.group(1) + number.group(2)
     return nfc(label) or None, kind
-
-
-def _strip_prefix(raw: str, pattern: re.Pattern[str], times: int = 1) -> str:
-    """Drop a leading prefix matched on the folded text (NFC letters fold one-to-one)."""
-    for _ in range(times):
-        folded = fold(raw)
-        match = pattern.match(folded)
-        if not match or len(folded) != len(raw):
-            break
-        raw = raw[match.end() :]
-    return raw.strip(" .:-#")
 
 
 _TYPE_IN_HEADER = re.compile(r"(?<![a-z])(" + "|".join(w for w, _ in _TYPE_WORDS) + r")(?![a-z])")
