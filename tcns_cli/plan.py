@@ -13,7 +13,6 @@ from tcns_cli.checks import self_check
 from tcns_cli.compose import Pool, compose_team
 from tcns_cli.errors import Finding, Report
 from tcns_cli.grouping import Group, group_ward
-from tcns_cli.matching import warm_up
 from tcns_cli.model import Dataset, Person, Plan, Proximity, Team, TeamKind, Unit, WardPlan
 from tcns_cli.places import describe, unit_slots, unit_words, ward_words
 from tcns_cli.profiles import Profile
@@ -148,7 +147,6 @@ def _plan_in_parallel(
 
     step = max(1, -(-len(work) // (workers * 8)))  # small chunks keep every worker busy
     chunks = [(start, min(start + step, len(work))) for start in range(0, len(work), step)]
-    warm_up()
     done = 0
     _SHARED = (work, profile, check)
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),

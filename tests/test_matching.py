@@ -1,7 +1,7 @@
 """The matching kernel against networkx's blossom algorithm, on both of its paths.
 
 Tables of up to ``ENUMERATE_UP_TO`` positions are solved by a dynamic programme over the
-sets of free positions; larger ones by the assignment relaxation with branching. Both must
+sets of free positions; larger ones by rustworkx's blossom algorithm. Both must
 find a matching of least weight (ties may pick a different one), and the leave-one-out
 answers must agree with solving each smaller table on its own.
 """
@@ -21,7 +21,7 @@ from tcns_cli.matching import (
 )
 from tests.settings import examples
 
-# Sizes up to 16 reach past the listing limits, so the search path is tested as well.
+# Sizes up to 16 reach past the listing limits, so the blossom path is tested as well.
 assert 16 > ENUMERATE_AT_MOST and 15 > WITHOUT_ONE_UP_TO
 
 
@@ -64,7 +64,7 @@ def is_perfect(pairs: list[tuple[int, int]], nodes: list[int]) -> bool:
 def test_least_weight_on_both_paths(weights: np.ndarray) -> None:
     nodes = list(range(len(weights)))
     best = blossom_weight(weights, nodes)
-    for list_up_to in (0, ENUMERATE_AT_MOST):  # the search, and listing where it may
+    for list_up_to in (0, ENUMERATE_AT_MOST):  # the blossom, and listing where it may
         pairs = min_weight_perfect_matching(weights, list_up_to)
         assert is_perfect(pairs, nodes)
         assert sum(weights[a, b] for a, b in pairs) == best
@@ -88,3 +88,26 @@ def test_the_same_table_gives_the_same_pairs() -> None:
         weights = rng.integers(0, 5, (size, size)).astype(float)
         weights = np.triu(weights, 1) + np.triu(weights, 1).T
         assert min_weight_perfect_matching(weights) == min_weight_perfect_matching(weights.copy())
+
+
+@st.composite
+def big_tables(draw: st.DrawFn) -> np.ndarray:
+    """Tables of 20 to 60 positions as a one-level xã gives: points scattered in a few
+    kilometres (whole millimetres, as the planner weighs them), or ranks on a line."""
+    size = 2 * draw(st.integers(10, 30))
+    if draw(st.booleans()):
+        xs = np.array(draw(st.lists(st.integers(0, 5_000_000), min_size=size, max_size=size)))
+        ys = np.array(draw(st.lists(st.integers(0, 5_000_000), min_size=size, max_size=size)))
+        return np.rint(np.hypot(xs[:, None] - xs[None, :], ys[:, None] - ys[None, :]))
+    ranks = np.array(sorted(draw(st.sets(st.integers(0, 2 * size), min_size=size,
+                                         max_size=size))), dtype=float)
+    return np.abs(ranks[:, None] - ranks[None, :])
+
+
+@given(big_tables())
+@examples(40)
+def test_least_weight_on_big_areas(weights: np.ndarray) -> None:
+    nodes = list(range(len(weights)))
+    pairs = min_weight_perfect_matching(weights.tolist())
+    assert is_perfect(pairs, nodes)
+    assert sum(weights[a, b] for a, b in pairs) == blossom_weight(weights, nodes)

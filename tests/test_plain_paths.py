@@ -1,12 +1,10 @@
-"""The plain-Python paths against the numpy / SciPy / networkx ones they stand in for.
+"""The plain-Python paths against the numpy ones they stand in for.
 
-A ward of ordinary size is planned without importing numpy or SciPy (their imports cost more
-than planning it): its distances are computed in Python, its small matchings by a dynamic
-programme instead of numpy's list of every matching, and the search's assignments by a port
-of SciPy's solver until the process has spent as long in it as importing SciPy takes. Each
-must give exactly what the other path gives (the same pairs, ties included), so that which
-one ran never shows in a plan. The last test checks that a one-ward run imports none of the
-heavy libraries.
+A ward of ordinary size is planned without importing numpy (its import costs more than
+planning it): its distances are computed in Python, and its small matchings by a dynamic
+programme instead of numpy's list of every matching. Each must give exactly what the other
+path gives (the same pairs, ties included), so that which one ran never shows in a plan. The
+last test checks that a one-ward run imports none of the heavy libraries.
 """
 
 from __future__ import annotations
@@ -23,14 +21,11 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 from hypothesis import given, note
-from hypothesis import strategies as st
-from scipy.optimize import linear_sum_assignment
 
-from tcns_cli import matching, proximity
+from tcns_cli import proximity
 from tcns_cli.grouping import group_ward
 from tcns_cli.matching import (
     ENUMERATE_AT_MOST,
-    FORBID,
     WITHOUT_ONE_UP_TO,
     best_without_each,
     min_weight_perfect_matching,
@@ -39,7 +34,7 @@ from tcns_cli.model import Unit
 from tcns_cli.proximity import Distances
 from tests.settings import examples
 from tests.test_grouping_oracle import PAIR_NEAREST, in_natural_order, sketch, unit, wards
-from tests.test_matching import even_tables, odd_tables, table
+from tests.test_matching import even_tables, odd_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,21 +69,6 @@ def blossom(weights: np.ndarray) -> float:
     graph.add_weighted_edges_from((i, j, weights[i, j]) for i in range(len(weights))
                                   for j in range(i + 1, len(weights)))
     return float(sum(weights[a, b] for a, b in nx.min_weight_matching(graph)))
-
-
-@contextmanager
-def assignments_by(solver: str) -> Iterator[None]:
-    """Force the search's assignments to the Python port or to SciPy, then restore."""
-    saved = matching._native, matching.PYTHON_SECONDS
-    try:
-        if solver == "python":
-            matching._native, matching.PYTHON_SECONDS = None, math.inf
-        else:
-            matching._native = None
-            matching.warm_up()
-        yield
-    finally:
-        matching._native, matching.PYTHON_SECONDS = saved
 
 
 @contextmanager
@@ -127,48 +107,6 @@ def test_leaving_each_out_keeps_what_numpy_listing_kept(weights: np.ndarray) -> 
         assert weight == sum(weights[a, b] for a, b in want)
 
 
-@st.composite
-def cost_tables(draw: st.DrawFn) -> list[list[float]]:
-    """Square tables as the search sees them: many ties, forbidden cells, a forbidden
-    diagonal, symmetric (the matching's) or not."""
-    size = draw(st.integers(1, 14))
-    top = draw(st.sampled_from([1, 3, 30, 10**7]))
-    flat = draw(st.lists(st.integers(0, top), min_size=size * size, max_size=size * size))
-    forbidden = draw(st.sets(st.integers(0, size * size - 1), max_size=2 * size))
-    rows = [[FORBID if i * size + j in forbidden else float(flat[i * size + j])
-             for j in range(size)] for i in range(size)]
-    if draw(st.booleans()):
-        rows = [[rows[min(i, j)][max(i, j)] for j in range(size)] for i in range(size)]
-        for i in range(size):
-            rows[i][i] = FORBID
-    return rows
-
-
-@given(cost_tables())
-@examples(200)
-def test_the_assignment_port_assigns_as_scipy_does(cost: list[list[float]]) -> None:
-    want = [int(j) for j in linear_sum_assignment(np.array(cost))[1]]
-    assert matching._assignment(cost) == want
-
-
-@st.composite
-def search_tables(draw: st.DrawFn) -> np.ndarray:
-    """Even tables of 8 to 18 positions, with many ties."""
-    return table(draw, 2 * draw(st.integers(4, 9)))
-
-
-@given(search_tables())
-@examples(80)
-def test_the_search_finds_the_same_pairs_with_either_solver(weights: np.ndarray) -> None:
-    rows = weights.tolist()
-    with assignments_by("python"):
-        by_python = min_weight_perfect_matching(rows, 0)
-    with assignments_by("scipy"):
-        by_scipy = min_weight_perfect_matching(rows, 0)
-    assert by_python == by_scipy
-    assert sum(weights[a, b] for a, b in by_python) == blossom(weights)
-
-
 # ------------------------------------------------------------------ distances and grouping
 
 
@@ -195,19 +133,19 @@ def test_plain_distances_are_numpys(units: list[Unit]) -> None:
 @examples(60)
 def test_a_ward_is_grouped_alike_on_either_path(units: list[Unit]) -> None:
     note(sketch(units))
-    with distances_by("python"), assignments_by("python"):
+    with distances_by("python"):
         plain = group_ward(units, PAIR_NEAREST, Distances(units))
-    with distances_by("numpy"), assignments_by("scipy"):
+    with distances_by("numpy"):
         native = group_ward(units, PAIR_NEAREST, Distances(units))
     assert plain == native
 
 
-def test_a_big_area_goes_to_scipy_and_stays_exact() -> None:
+def test_a_big_area_is_grouped_alike_on_either_path() -> None:
     units = in_natural_order([unit("1", str(t), (t * 37) % 500, (t * 91) % 700)
-                              for t in range(1, 2 * matching.PYTHON_ASSIGNMENT_UP_TO + 4)])
-    with distances_by("python"), assignments_by("python"):
+                              for t in range(1, 84)])
+    with distances_by("python"):
         plain = group_ward(units, PAIR_NEAREST, Distances(units))
-    with distances_by("numpy"), assignments_by("scipy"):
+    with distances_by("numpy"):
         native = group_ward(units, PAIR_NEAREST, Distances(units))
     assert plain == native
 
