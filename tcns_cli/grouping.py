@@ -129,24 +129,29 @@ def _match_odd_areas(
     count = len(odd)
     with_joiner = count % 2 == 1
     top = [[FORBID] * (count + with_joiner) for _ in range(count + with_joiner)]
-    best: dict[tuple[int, int], tuple[int, int]] = {}
-    for a in range(count):
+    for a in range(count - 1):
+        # For every unit v that may leave a later area: the least cost of a's leaving unit
+        # and the distance to v. Then the two areas' least cost, without their whole table.
+        later = [v for area in odd[a + 1 :] for v in area]
+        low = iter(dist.lowest_sums(odd[a], cost[a], later))
         for b in range(a + 1, count):
-            cross = _weights(odd[a], odd[b], dist)
-            # The least, and of equal ones the first in (u, v) order: ties go to natural order.
-            top[a][b], u, v = min((cost[a][u] + cost[b][v] + line[v], u, v)
-                                  for u, line in enumerate(cross) for v in range(len(line)))
-            top[b][a] = top[a][b]
-            best[(a, b)] = (u, v)
-        if with_joiner:
+            top[a][b] = top[b][a] = min(next(low) + c for c in cost[b])
+    best: dict[tuple[int, int], tuple[int, int]] = {}
+    if with_joiner:
+        for a in range(count):
             reach, first = min((c + _reach(i, dist), u)
                                for u, (c, i) in enumerate(zip(cost[a], odd[a], strict=True)))
             top[a][count] = top[count][a] = reach
             best[(a, count)] = (first, -1)
     pairs: list[tuple[int, int]] = []
     joiners: list[int] = []
-    # The areas' own matching is small: listing its matchings spares a small ward SciPy.
+    # The areas' own matching is small: up to ENUMERATE_AT_MOST areas it is listed.
     for a, b in min_weight_perfect_matching(top, ENUMERATE_AT_MOST):
+        if b < count:
+            # The least, and of equal ones the first in (u, v) order: ties go to natural order.
+            cross = _weights(odd[a], odd[b], dist)
+            best[(a, b)] = min((cost[a][u] + cost[b][v] + line[v], u, v)
+                               for u, line in enumerate(cross) for v in range(len(line)))[1:]
         u, v = best[(a, b)]
         pairs += inner[a][u][1]
         if b == count:

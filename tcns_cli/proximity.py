@@ -1,12 +1,21 @@
-"""How near two units of a ward are: coordinates, adjacency hops, or numbering (SPEC §4.1)."""
+"""How near two units of a ward are: coordinates, adjacency hops, or numbering (SPEC §4.1).
+
+Nothing of the size of the whole ward squared is ever held (SPEC §8): distances are computed
+when asked, for the rows and columns asked. Pairing reads an area's own table, the few rows
+across areas that the odd areas' matching needs (:meth:`Distances.lowest_sums`), and each
+joiner's nearest unit; so memory grows with the largest area's square, and a ward of 20,000
+units in areas of 40 needs tables of 40 by 40 and rows of 20,000.
+"""
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
+from tcns_cli.matching import SCALE, scaled
 from tcns_cli.model import EARTH_RADIUS_M, Proximity, Unit
 
 
@@ -19,140 +28,229 @@ def choose_basis(units: Sequence[Unit]) -> Proximity:
     return Proximity.NUMBERING
 
 
-# Up to this many units a ward's table is computed in plain Python: for an ordinary ward that
-# is quicker than importing numpy (about 0.1 s), and it gives the same floats (the same
-# operations in the same order; a test holds the two together). Bigger wards use numpy.
+# A table of up to PLAIN_UP_TO² cells, and the nearest units of a ward of up to PLAIN_UP_TO
+# units, are computed in plain Python: for an ordinary ward that is quicker than importing
+# numpy (about 0.1 s), and it gives the same floats (the same operations in the same order;
+# a test holds the two together). Bigger ones use numpy (and SciPy's k-d tree).
 PLAIN_UP_TO = 400
+# Of the k-d tree's candidates for the nearest unit, this many are read first.
+NEAREST_CANDIDATES = 8
 
 
 class Distances:
     """Distances between the units of one ward, indexed by their position in ``units``.
 
     ``units`` must be in natural order: the numbering basis takes the rank from it, and
-    every tie between equal distances is broken by it. The whole table is computed once, as
-    every planning step reads many of its cells.
+    every tie between equal distances is broken by it. Units that no path of neighbours
+    joins count as farther apart than any path: the ward's size plus their rank difference.
     """
 
     def __init__(self, units: Sequence[Unit], basis: Proximity | None = None) -> None:
         self.units = list(units)
         self.basis = basis or choose_basis(self.units)
-        self.disconnected = False
-        size = len(self.units)
-        plain = size <= PLAIN_UP_TO
-        self._table: Any  # a list of rows, or a numpy array for a big ward
+        self.size = len(self.units)
+        self._nearest: list[int] | None = None
         if self.basis is Proximity.COORDINATES:
-            self._table = (_haversine_rows if plain else _haversine_table)(self.units)
-        elif self.basis is Proximity.ADJACENCY:
-            self._table = _floats(self._all_hops(), plain)
-        elif plain:
-            self._table = [[float(abs(a - b)) for b in range(size)] for a in range(size)]
-        else:
-            import numpy as np
-
-            ranks = np.arange(size, dtype=float)
-            self._table = np.abs(ranks[:, None] - ranks[None, :])
-        self._nearest = _nearest_each(self._table) if size > 1 else []
+            self._lat = [math.radians(u.lat) for u in self.units]  # type: ignore[arg-type]
+            self._lon = [math.radians(u.lon) for u in self.units]  # type: ignore[arg-type]
+            self._cos = [math.cos(a) for a in self._lat]
+        self._around: list[list[int]] = []
+        self._part: list[int] = []
+        if self.basis is Proximity.ADJACENCY:
+            self._around, self._part = _graph(self.units)
+        self.disconnected = len(set(self._part)) > 1
 
     def __call__(self, i: int, j: int) -> float:
         """Distance between units ``i`` and ``j``."""
-        return float(self._table[i][j])
-
-    def nearest(self, i: int) -> int | None:
-        """The unit nearest to ``i`` (ties: natural order), or None in a one-unit ward."""
-        return self._nearest[i] if self._nearest else None
+        if self.basis is Proximity.COORDINATES:
+            return self._haversine(i, j)
+        if self.basis is Proximity.ADJACENCY:
+            return self._hops(i, [j])[0]
+        return float(abs(i - j))
 
     def table(self, rows: Sequence[int], cols: Sequence[int]) -> list[list[float]]:
         """The distances from each unit of ``rows`` to each unit of ``cols``."""
-        if isinstance(self._table, list):
-            return [[line[j] for j in cols] for line in (self._table[i] for i in rows)]
+        if self.basis is Proximity.ADJACENCY:
+            return [self._hops(i, cols) for i in rows]
+        if len(rows) * len(cols) > PLAIN_UP_TO**2:
+            picked: list[list[float]] = self._array(rows, cols).tolist()
+            return picked
+        if self.basis is Proximity.COORDINATES:
+            return [[self._haversine(i, j) for j in cols] for i in rows]
+        return [[float(abs(i - j)) for j in cols] for i in rows]
+
+    def lowest_sums(self, sources: Sequence[int], start: Sequence[float],
+                    targets: Sequence[int]) -> list[float]:
+        """For each target t: the least ``start[k] + scaled(d(sources[k], t))`` over k.
+
+        The odd areas' matching asks it once per area (its units as sources, what pairing
+        the rest of the area costs when each leaves as start) for every unit that may leave
+        another area: a few rows across areas, in place of a table between every two areas.
+        """
+        if self.basis is Proximity.ADJACENCY:
+            return self._lowest_hop_sums(sources, start, targets)
+        if len(sources) * len(targets) <= PLAIN_UP_TO**2:
+            table = self.table(sources, targets)
+            return [min(s + scaled(line[t]) for s, line in zip(start, table, strict=True))
+                    for t in range(len(targets))]
         import numpy as np
 
-        picked: list[list[float]] = self._table[np.ix_(rows, cols)].tolist()
-        return picked
+        out = np.full(len(targets), math.inf)
+        for first in range(0, len(sources), 64):  # rows in slices: memory stays small
+            part = slice(first, first + 64)
+            weights = np.rint(self._array(sources[part], targets) * SCALE)
+            weights += np.array(start[part], dtype=float)[:, None]
+            np.minimum(out, weights.min(axis=0), out=out)
+        found: list[float] = out.tolist()
+        return found
+
+    def nearest(self, i: int) -> int | None:
+        """The unit nearest to ``i`` (ties: natural order), or None in a one-unit ward."""
+        if self.size < 2:
+            return None
+        if self.basis is Proximity.NUMBERING:
+            return i - 1 if i > 0 else i + 1
+        if self.basis is Proximity.ADJACENCY:
+            return self._nearest_by_hops(i)
+        if self.size <= PLAIN_UP_TO:
+            line = self.table([i], range(self.size))[0]
+            return min((j for j in range(self.size) if j != i), key=line.__getitem__)
+        if self._nearest is None:
+            self._nearest = self._nearest_by_tree()
+        return self._nearest[i]
 
     def by_distance(self, i: int) -> list[int]:
         """The other units, nearest to ``i`` first (ties: natural order)."""
-        line = self._table[i]
-        return [j for j in sorted(range(len(self.units)), key=line.__getitem__) if j != i]
+        line = self.table([i], range(self.size))[0]
+        return [j for j in sorted(range(self.size), key=line.__getitem__) if j != i]
 
-    def _all_hops(self) -> list[list[int]]:
-        ids = {u.node_id: n for n, u in enumerate(self.units)}
-        adjacent: list[set[int]] = [set() for _ in self.units]
-        for n, unit in enumerate(self.units):
-            for other in unit.neighbours:
-                if (m := ids.get(other)) is not None and m != n:
-                    adjacent[n].add(m)
-                    adjacent[m].add(n)
-        size = len(self.units)
-        # Unconnected units count as farther apart than any path, by rank beyond that.
-        table = [[size + abs(a - b) for b in range(size)] for a in range(size)]
-        for start in range(size):
-            table[start][start] = 0
-            queue = deque([start])
-            while queue:
-                node = queue.popleft()
-                for nxt in adjacent[node]:
-                    if table[start][nxt] >= size and nxt != start:
-                        table[start][nxt] = table[start][node] + 1
-                        queue.append(nxt)
-        self.disconnected = any(v >= size for row in table for v in row)
-        return table
+    # ------------------------------------------------------------------ coordinates
 
+    def _haversine(self, i: int, j: int) -> float:
+        """Great-circle metres (haversine). The differences are taken as absolute values, so
+        that (i, j) and (j, i) are the same operations and give the same float."""
+        lat, lon = self._lat, self._lon
+        sp = math.sin(abs(lat[j] - lat[i]) / 2)
+        sl = math.sin(abs(lon[j] - lon[i]) / 2)
+        root = math.sqrt(sp * sp + self._cos[i] * self._cos[j] * (sl * sl))
+        return 2 * EARTH_RADIUS_M * math.asin(root if root < 1.0 else 1.0)
 
-def _nearest_each(table: Any) -> list[int]:
-    """For each unit, the first position of the least distance to another unit."""
-    if not isinstance(table, list):
+    def _array(self, rows: Sequence[int], cols: Sequence[int]) -> Any:
+        """The distances from ``rows`` to ``cols`` as a numpy array (coordinates or ranks):
+        the same operations, in the same order, as :meth:`_haversine`."""
         import numpy as np
 
-        others = table + np.diag(np.full(len(table), np.inf))
-        return [int(j) for j in np.argmin(others, axis=1)]
-    nearest = []
-    for i, line in enumerate(table):
-        best, found = math.inf, i
-        for j, value in enumerate(line):
-            if value < best and j != i:
-                best, found = value, j
-        nearest.append(found)
-    return nearest
+        r, c = np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
+        if self.basis is not Proximity.COORDINATES:
+            return np.abs(r[:, None] - c[None, :]).astype(float)
+        lat, lon, cos = (np.asarray(v, dtype=float) for v in (self._lat, self._lon, self._cos))
+        sp = np.sin(np.abs(lat[c][None, :] - lat[r][:, None]) / 2)
+        sl = np.sin(np.abs(lon[c][None, :] - lon[r][:, None]) / 2)
+        root = np.sqrt(sp * sp + (cos[r][:, None] * cos[c][None, :]) * (sl * sl))
+        return 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(root, 1.0))
+
+    def _nearest_by_tree(self) -> list[int]:
+        """Every unit's nearest, by a k-d tree over points on the unit sphere.
+
+        The straight (chord) distance between two points of a sphere grows with their
+        great-circle distance, so the tree's nearest candidates are the haversine's. Each
+        candidate is then measured as everywhere else and the least taken (ties: natural
+        order); if the tree's last candidate is about as near as the best, every unit within
+        that reach is measured, so a tie is never missed.
+        """
+        import numpy as np
+        from scipy.spatial import cKDTree
+
+        lat, lon = np.asarray(self._lat), np.asarray(self._lon)
+        points = np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon),
+                                  np.sin(lat)))
+        tree = cKDTree(points)
+        count = min(self.size, NEAREST_CANDIDATES + 1)
+        reach, found = tree.query(points, k=count)
+        nearest = []
+        for i in range(self.size):
+            candidates = [int(j) for j in found[i] if j != i]
+            best = min(candidates, key=lambda j: (self._haversine(i, j), j))
+            chord = math.dist(points[i], points[best])
+            if count < self.size and reach[i][-1] <= chord * (1 + 1e-9) + 1e-12:
+                around = tree.query_ball_point(points[i], chord * (1 + 1e-9) + 1e-12)
+                best = min((int(j) for j in around if j != i),
+                           key=lambda j: (self._haversine(i, j), j))
+            nearest.append(best)
+        return nearest
+
+    # ------------------------------------------------------------------ adjacency
+
+    def _hops(self, start: int, targets: Sequence[int]) -> list[float]:
+        """Hops from ``start`` to each target, by a breadth-first search that stops once
+        every target it can reach is reached."""
+        part = self._part
+        left = {t for t in targets if part[t] == part[start]}
+        hops = {start: 0}
+        left.discard(start)
+        queue = deque([start])
+        while queue and left:
+            node = queue.popleft()
+            for other in self._around[node]:
+                if other not in hops:
+                    hops[other] = hops[node] + 1
+                    left.discard(other)
+                    queue.append(other)
+        return [float(hops[t]) if part[t] == part[start] else float(self.size + abs(start - t))
+                for t in targets]
+
+    def _nearest_by_hops(self, i: int) -> int:
+        """The first unit (natural order) of the nearest ring of neighbours around ``i``;
+        a unit with none is nearest to its neighbour in rank (ties: the one before)."""
+        if self._around[i]:
+            return min(self._around[i])
+        return i - 1 if i > 0 else i + 1
+
+    def _lowest_hop_sums(self, sources: Sequence[int], start: Sequence[float],
+                         targets: Sequence[int]) -> list[float]:
+        """:meth:`lowest_sums` over the neighbour graph: one search from all the sources at
+        once (each begins at its own start), so no hop table is made."""
+        best: dict[int, float] = {}
+        heap = sorted((s, node) for node, s in zip(sources, start, strict=True))
+        while heap:
+            cost, node = heapq.heappop(heap)
+            if node in best:
+                continue
+            best[node] = cost
+            for other in self._around[node]:
+                if other not in best:
+                    heapq.heappush(heap, (cost + SCALE, other))
+        out = [best.get(t, math.inf) for t in targets]
+        if self.disconnected:  # no path: farther than any path
+            part = self._part
+            for k, t in enumerate(targets):
+                out[k] = min([out[k]] + [s + scaled(float(self.size + abs(node - t)))
+                                         for node, s in zip(sources, start, strict=True)
+                                         if part[node] != part[t]])
+        return out
 
 
-def _floats(table: list[list[int]], plain: bool) -> Any:
-    """Whole-number distances as a table of floats: lists, or numpy for a big ward."""
-    if plain:
-        return [[float(v) for v in row] for row in table]
-    import numpy as np
-
-    return np.array(table, dtype=float)
-
-
-def _haversine_rows(units: Sequence[Unit]) -> list[list[float]]:
-    """Every pairwise great-circle distance in metres (haversine), in plain Python.
-
-    The same operations, in the same order, as :func:`_haversine_table`.
-    """
-    lat = [math.radians(u.lat) for u in units]  # type: ignore[arg-type]
-    lon = [math.radians(u.lon) for u in units]  # type: ignore[arg-type]
-    cos = [math.cos(a) for a in lat]
-    sin, asin, sqrt, twice = math.sin, math.asin, math.sqrt, 2 * EARTH_RADIUS_M
-    rows = [[0.0] * len(units) for _ in units]
-    for i, row in enumerate(rows):
-        lat_i, lon_i, cos_i = lat[i], lon[i], cos[i]
-        for j in range(i + 1, len(units)):
-            # dp and dl change sign from (i, j) to (j, i), which sin(x) ** 2 does not see.
-            sp = sin((lat[j] - lat_i) / 2)
-            sl = sin((lon[j] - lon_i) / 2)
-            root = sqrt(sp * sp + cos_i * cos[j] * (sl * sl))
-            row[j] = rows[j][i] = twice * asin(root if root < 1.0 else 1.0)
-    return rows
-
-
-def _haversine_table(units: Sequence[Unit]) -> Any:
-    """Every pairwise great-circle distance in metres (haversine), vectorised."""
-    import numpy as np
-
-    lat = np.radians(np.array([u.lat for u in units], dtype=float))
-    lon = np.radians(np.array([u.lon for u in units], dtype=float))
-    dp = lat[None, :] - lat[:, None]
-    dl = lon[None, :] - lon[:, None]
-    h = np.sin(dp / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+def _graph(units: Sequence[Unit]) -> tuple[list[list[int]], list[int]]:
+    """The neighbour graph (each unit's neighbours in natural order) and each unit's part:
+    the lowest unit it is joined to."""
+    ids = {u.node_id: n for n, u in enumerate(units)}
+    around: list[set[int]] = [set() for _ in units]
+    for n, unit in enumerate(units):
+        for other in unit.neighbours:
+            if (m := ids.get(other)) is not None and m != n:
+                around[n].add(m)
+                around[m].add(n)
+    ordered = [sorted(a) for a in around]
+    part = [-1] * len(units)
+    for first in range(len(units)):
+        if part[first] >= 0:
+            continue
+        part[first] = first
+        queue = deque([first])
+        while queue:
+            node = queue.popleft()
+            for joined in ordered[node]:
+                if part[joined] < 0:
+                    part[joined] = first
+                    queue.append(joined)
+    return ordered, part
