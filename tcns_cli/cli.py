@@ -16,6 +16,7 @@ import typer
 from tcns_cli import __version__
 from tcns_cli.errors import TcnsError
 from tcns_cli.messages import LANGS, default_lang
+from tcns_cli.model import MAX_AREA_UNITS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -54,7 +55,7 @@ RulesOption = Annotated[
 ]
 WardOption = Annotated[
     str | None,
-    typer.Option("--ward", metavar="NAME", help="Tên phường khi tệp không có cột Phường."),
+    typer.Option("--ward", metavar="NAME", help="Tên xã, phường khi tệp không có cột Xã/Phường."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp kết quả.")]
 
@@ -129,17 +130,26 @@ def plan(
     split_dir: Annotated[
         Path | None,
         typer.Option(
-            "--split-dir", metavar="DIR", help="Ghi thêm mỗi phường một tệp Excel vào thư mục này."
+            "--split-dir", metavar="DIR",
+            help="Ghi thêm mỗi xã, phường một tệp Excel vào thư mục này.",
         ),
     ] = None,
     map_dir: Annotated[
         Path | None,
         typer.Option(
             "--map", metavar="DIR",
-            help="Vẽ sơ đồ các tổ (PNG), mỗi phường một tệp <tên phường>.png, vào thư mục "
-            "này; tệp Excel một phường có thêm trang \"Sơ đồ\".",
+            help="Vẽ sơ đồ các tổ (PNG), mỗi xã, phường một tệp <tên>.png, vào thư mục "
+            "này; tệp Excel một xã, phường có thêm trang \"Sơ đồ\".",
         ),
     ] = None,
+    max_area_units: Annotated[
+        int,
+        typer.Option(
+            "--max-area-units", metavar="N", show_default=False,
+            help="Số đơn vị tối đa của một địa bàn ghép tổ (khu phố, hoặc cả xã/phường khi ghép "
+            f"chung); nhiều hơn thì dừng, vì thường là tệp thiếu cột. Mặc định: {MAX_AREA_UNITS}.",
+        ),
+    ] = MAX_AREA_UNITS,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -149,7 +159,8 @@ def plan(
 
         options = PlanOptions(inputs=tuple(inputs), people=people, rules=rules, ward=ward,
                               output=output, json_out=json_out, split_dir=split_dir,
-                              map_dir=map_dir, force=force, lang=language)
+                              map_dir=map_dir, max_area_units=max_area_units, force=force,
+                              lang=language)
         run_plan(options, _console(stderr=json_out == "-"))
 
 

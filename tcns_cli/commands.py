@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tcns_cli.messages import text
+from tcns_cli.model import MAX_AREA_UNITS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -56,6 +57,7 @@ class PlanOptions(RunOptions):
     output: Path | None = None
     split_dir: Path | None = None
     map_dir: Path | None = None
+    max_area_units: int = MAX_AREA_UNITS
 
     @property
     def read(self) -> list[Path]:
@@ -183,6 +185,7 @@ def no_cyclic_gc() -> Iterator[None]:
 @no_cyclic_gc()
 def run_plan(options: PlanOptions, console: Console) -> None:
     """Read, plan, write the workbook and/or JSON, and print the summary."""
+    from tcns_cli.plan import refuse_oversized_areas
     from tcns_cli.profiles import load_profile
     from tcns_cli.readers.dataset import read_dataset
     from tcns_cli.render import print_plan_summary
@@ -194,6 +197,7 @@ def run_plan(options: PlanOptions, console: Console) -> None:
     outputs = choose_outputs(workbook, options.json_out, options.every_input, options.force,
                              options.map_dir)
     held = [read_dataset(list(options.inputs), options.people, options.ward)]
+    refuse_oversized_areas(held[0], profile, options.max_area_units)
     pictures = {} if outputs.map_dir is None else picture_targets(
         outputs.map_dir, held[0].wards(), options.every_input, options.force)
     painter = _painter(profile) if pictures else None

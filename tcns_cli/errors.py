@@ -48,6 +48,7 @@ FOUND_SEVERITY: dict[str, Severity] = {
     "LEGACY_ENCODING": _I, "MOJIBAKE_REPAIRED": _I,
     # planning a ward and composing its teams
     "PARTIAL_COORDINATES": _W, "PROXIMITY_NUMBERING": _W, "NEIGHBOURS_DISCONNECTED": _W,
+    "LARGE_WARD": _W,
     "JOINED_TEAM": _W, "NO_LEADER": _W, "NO_DEPUTY": _W, "NO_CANDIDATE": _W,
     "MEMBER_BORROWED": _I,
 }

@@ -119,6 +119,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Unsupported language: {lang} (use vi or en).",
     ),
     # Profiles.
+    "AREA_TOO_LARGE": (
+        "{ward_title}: {area} có {count} {units}, nhiều hơn mọi địa bàn ghép tổ có thật (tối đa "
+        "{limit}). Có lẽ tệp thiếu cột xã/phường hoặc cột khu phố, thôn nên nhiều nơi bị đọc "
+        "thành một. Hãy kiểm tra tệp; nếu đúng là như vậy, thêm --max-area-units {count}. "
+        "Chưa ghi tệp nào.",
+        "{ward_title}: {area} has {count} units, more than any real pairing area (at most "
+        "{limit}). The file may lack its ward or khu phố column, so that many places were read "
+        "as one. Check the file; if it is right, add --max-area-units {count}. Nothing was "
+        "written.",
+    ),
     "PROFILE_NOT_FOUND": (
         "Không có bộ quy tắc \"{ref}\". Các bộ có sẵn: {known}; hoặc đưa đường dẫn tệp .toml.",
         "No profile \"{ref}\". Shipped profiles: {known}; or give the path of a .toml file.",
@@ -276,6 +286,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "dùng được khoảng cách thật. Bổ sung Vĩ độ / Kinh độ cho các {units} này.",
         "{ward_title}: {count} of {total} units have no coordinates (first: {first}), so real "
         "distances cannot be used. Add latitude / longitude for them.",
+    ),
+    "LARGE_WARD": (
+        "{ward_title} có {count} {units}, nhiều hơn mọi xã, phường có thật (trên {limit}). Có lẽ "
+        "tệp thiếu cột xã/phường nên nhiều xã, phường bị đọc thành một; hãy kiểm tra. Phương "
+        "án vẫn được lập.",
+        "{ward_title} has {count} units, more than any real ward (over {limit}). The file may "
+        "lack its ward column, so that many wards were read as one; please check. The plan is "
+        "still made.",
     ),
     "NEIGHBOURS_DISCONNECTED": (
         "{ward_title}: danh sách liền kề không nối hết các {units}; {units} không nối được coi "

@@ -103,6 +103,10 @@ class TeamKind(StrEnum):
 
 # The mean Earth radius (IUGG): great-circle distances and the picture's scale bar both use it.
 EARTH_RADIUS_M = 6_371_008.8
+# SPEC §8: no real pairing area holds more units than this, nor a real ward more than
+# LARGE_WARD_UNITS; a file read without its ward or khu phố column makes one.
+MAX_AREA_UNITS = 2000
+LARGE_WARD_UNITS = 1000
 
 
 class Proximity(StrEnum):

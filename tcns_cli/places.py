@@ -616,6 +616,17 @@ def ward_words(ward: str, ward_type: str | None) -> dict[str, Localized]:
             "ward_title": Localized(shown[:1].upper() + shown[1:], f"Ward {ward}")}
 
 
+def pairing_area(ward: str, ward_type: str | None, area: str | None,
+                 area_type: str | None) -> Localized:
+    """Where units are paired, for messages: ``Khu phố 3``; ``cả xã Tân Lập`` (``the whole
+    of xã Tân Lập``) when the ward is paired as one."""
+    if area is not None:
+        name = area_text(area, area_type)
+        return Localized(name, name)
+    shown = ward_display(ward, ward_type)
+    return Localized(f"cả {shown}", f"the whole of {shown}")
+
+
 def ward_display(ward: str, ward_type: str | None) -> str:
     """``xã Tân Lập``, ``phường Linh Trung``; just the name when the type is not known."""
     return f"{ward_type} {ward}" if ward_type else ward

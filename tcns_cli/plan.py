@@ -7,14 +7,26 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from tcns_cli.checks import self_check
 from tcns_cli.compose import Pool, compose_team
-from tcns_cli.errors import Finding, Report
-from tcns_cli.grouping import Group, group_ward
-from tcns_cli.model import Dataset, Person, Plan, Proximity, Team, TeamKind, Unit, WardPlan
-from tcns_cli.places import describe, unit_slots, unit_words, ward_words
+from tcns_cli.errors import Finding, Report, TcnsError
+from tcns_cli.grouping import Group, area_of, group_ward
+from tcns_cli.model import (
+    LARGE_WARD_UNITS,
+    MAX_AREA_UNITS,
+    Dataset,
+    Person,
+    Plan,
+    Proximity,
+    Team,
+    TeamKind,
+    Unit,
+    WardPlan,
+)
+from tcns_cli.places import describe, pairing_area, unit_slots, unit_words, ward_words
 from tcns_cli.profiles import Profile
 from tcns_cli.proximity import Distances
 
@@ -22,6 +34,24 @@ from tcns_cli.proximity import Distances
 PARALLEL_MIN_UNITS = 2_000
 WardWork = tuple[str, list[Unit], list[Person], str | None]
 WardResult = tuple[WardPlan, list[Finding]]
+
+
+def refuse_oversized_areas(dataset: Dataset, profile: Profile,
+                           limit: int = MAX_AREA_UNITS) -> None:
+    """Raise before any work if a pairing area holds more than ``limit`` units (its pairing
+    would take minutes and gigabytes, and it is almost surely a missing column)."""
+    if profile.grouping.large_threshold <= 0:  # every unit its own team: nothing is paired
+        return
+    counts: Counter[tuple[str, str | None]] = Counter(
+        (u.ward, area_of(u, profile.grouping)) for u in dataset.units)
+    for (ward, area), count in counts.items():
+        if count > limit:
+            first = next(u for u in dataset.units
+                         if u.ward == ward and area_of(u, profile.grouping) == area)
+            kind = dataset.ward_type(ward)
+            raise TcnsError("AREA_TOO_LARGE", area=pairing_area(ward, kind, area, first.area_type),
+                            count=count, limit=limit, **ward_words(ward, kind),
+                            **unit_words([first]))
 
 
 def make_plan(
@@ -205,6 +235,9 @@ def _proximity_findings(ward: str, ward_type: str | None, units: list[Unit], dis
         findings.append(Finding.of("PROXIMITY_NUMBERING", words, ward))
     if dist.disconnected:
         findings.append(Finding.of("NEIGHBOURS_DISCONNECTED", words, ward))
+    if len(units) > LARGE_WARD_UNITS:
+        findings.append(Finding.of("LARGE_WARD", {**words, "count": len(units),
+                                                  "limit": LARGE_WARD_UNITS}, ward))
     return findings
 
 
