@@ -103,6 +103,41 @@ def generate(units: int, wards: int, people: int, folder: Path, seed: int = 4787
     return path
 
 
+def big_ward(units: int, folder: Path, neighbours: bool, area: int = 40,
+             seed: int = 18) -> Path:
+    """One ward of ``units`` units in khu phố of ``area`` TDPs each (8 by 5 on the ground),
+    with coordinates, or only a neighbours column (the TDPs beside and below, across khu phố
+    too): what a file read without its ward column makes of a province (issue 18)."""
+    rng = random.Random(seed)
+    per_row = max(1, round((units / area) ** 0.5))
+    header = ["Phường", "Khu phố", "Tổ dân phố", "Số hộ"] + (
+        ["Tổ liền kề"] if neighbours else ["Vĩ độ", "Kinh độ"])
+    rows: list[list[object]] = []
+    at: dict[tuple[int, int], str] = {}
+    for n in range(units):
+        kp, t = divmod(n, area)
+        x, y = (kp % per_row) * 8 + t % 8, (kp // per_row) * 5 + t // 8
+        at[(x, y)] = f"KP{kp + 1}-Tổ {t + 1}"
+        homes = rng.randint(460, 900) if rng.random() < 0.08 else rng.randint(50, 440)
+        rows.append(["Lớn", f"KP{kp + 1}", f"Tổ {t + 1}", homes, x, y])
+    for row in rows:
+        x, y = int(row.pop(4)), int(row.pop(4))  # type: ignore[call-overload]
+        if neighbours:
+            row.append(", ".join(at[p] for p in ((x + 1, y), (x, y + 1)) if p in at))
+        else:  # about 150 m apart
+            row += [10.8 + y * 0.00135 + rng.gauss(0, 0.0002),
+                    106.7 + x * 0.00137 + rng.gauss(0, 0.0002)]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"one-ward-{units}-{'adjacency' if neighbours else 'coordinates'}.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("Danh sách tổ")
+    sheet.write_row(0, 0, header)
+    for r, row in enumerate(rows, start=1):
+        sheet.write_row(r, 0, row)
+    book.close()
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--units", type=int, default=100_000)

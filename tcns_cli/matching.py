@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 # Distances become whole millimetres so that every weight is an exact integer.
 SCALE = 1000
@@ -75,11 +76,15 @@ def best_without_each(weights: Table) -> list[tuple[float, Pairs]]:
     """
     size = len(weights)
     if size > WITHOUT_ONE_UP_TO:
+        import rustworkx as rx
+
+        graph = _graph(weights)  # built once; each solve takes a copy without one position
         out = []
         for left in range(size):
-            rest = [i for i in range(size) if i != left]
-            found = min_weight_perfect_matching([[weights[i][j] for j in rest] for i in rest])
-            pairs = [(rest[i], rest[j]) for i, j in found]
+            rest = graph.copy()
+            rest.remove_node(left)
+            pairs = _matched(rx.max_weight_matching(rest, max_cardinality=True, weight_fn=int),
+                             size - 1)
             out.append((float(sum(weights[a][b] for a, b in pairs)), pairs))
         return out
     memo: dict[int, tuple[float, int]] = {}
@@ -133,6 +138,15 @@ def _blossom(weights: Table) -> Pairs:
     """The lightest perfect matching by rustworkx's blossom algorithm, pairs sorted."""
     import rustworkx as rx
 
+    found = rx.max_weight_matching(_graph(weights), max_cardinality=True, weight_fn=int)
+    return _matched(found, len(weights))
+
+
+def _graph(weights: Table) -> Any:
+    """The table as a rustworkx graph whose heaviest matchings are its lightest: each edge
+    weighs ``top - weight``, ``top`` above every weight; forbidden pairs have no edge."""
+    import rustworkx as rx
+
     size = len(weights)
     edges = [(i, j, int(weights[i][j])) for i in range(size) for j in range(i + 1, size)
              if weights[i][j] < FORBID]
@@ -140,7 +154,11 @@ def _blossom(weights: Table) -> Pairs:
     graph = rx.PyGraph()
     graph.add_nodes_from(range(size))
     graph.add_edges_from([(i, j, top - w) for i, j, w in edges])
-    found = rx.max_weight_matching(graph, max_cardinality=True, weight_fn=int)
+    return graph
+
+
+def _matched(found: set[tuple[int, int]], size: int) -> Pairs:
+    """rustworkx's matching as sorted pairs, checked to cover all ``size`` positions."""
     if 2 * len(found) != size:
         raise AssertionError("the graph has no perfect matching")  # a bug, not input
     return sorted((min(a, b), max(a, b)) for a, b in found)

@@ -663,32 +663,24 @@ class Words:
     wards: tuple[tuple[str, str | None], ...]
     area_types: tuple[str, ...]
     unit_types: tuple[str, ...]
+    ward: str  # the ward column's title: ``Xã``, ``Phường``, ``Xã/Phường``
+    area: str | None  # the area column's title; None when no unit has an area (one level)
+    unit: str  # the unit column's title: ``Tổ dân phố``, ``Thôn, bản``
 
     @classmethod
     def of(cls, wards: Iterable[tuple[str, str | None]], units: Iterable[Unit]) -> Words:
-        """The words for these wards (name, type) and their units."""
+        """The words for these wards (name, type) and their units (worked out once: a
+        workbook reads them on every row)."""
         areas: dict[str, None] = {}
         kinds: dict[str, None] = {}
         for unit in units:
             kinds[unit.unit_type] = None
             if unit.area is not None:
                 areas[unit.area_type or KHU_PHO] = None
-        return cls(tuple(wards), tuple(areas), tuple(kinds))
-
-    @property
-    def ward(self) -> str:
-        """The ward column's title."""
-        return ward_column(t for _, t in self.wards)
-
-    @property
-    def area(self) -> str | None:
-        """The area column's title; None when no unit has an area (one level)."""
-        return type_words(self.area_types, KHU_PHO) if self.area_types else None
-
-    @property
-    def unit(self) -> str:
-        """The unit column's title: ``Tổ dân phố``, ``Thôn, bản``."""
-        return type_words(self.unit_types)
+        named = tuple(wards)
+        return cls(named, tuple(areas), tuple(kinds), ward_column(t for _, t in named),
+                   type_words(tuple(areas), KHU_PHO) if areas else None,
+                   type_words(tuple(kinds)))
 
 
 def area_cell(units: Sequence[Unit]) -> str:

@@ -13,6 +13,7 @@ import heapq
 import math
 from collections import deque
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
 from tcns_cli.matching import SCALE, scaled
@@ -28,10 +29,10 @@ def choose_basis(units: Sequence[Unit]) -> Proximity:
     return Proximity.NUMBERING
 
 
-# A table of up to PLAIN_UP_TO² cells, and the nearest units of a ward of up to PLAIN_UP_TO
-# units, are computed in plain Python: for an ordinary ward that is quicker than importing
-# numpy (about 0.1 s), and it gives the same floats (the same operations in the same order;
-# a test holds the two together). Bigger ones use numpy (and SciPy's k-d tree).
+# The distances of a ward of up to PLAIN_UP_TO units are computed in plain Python: for an
+# ordinary ward that is quicker than importing numpy (about 0.1 s), and it gives the same
+# floats (the same operations in the same order; a test holds the two together). Bigger
+# wards use numpy (and SciPy's k-d tree for the nearest units).
 PLAIN_UP_TO = 400
 # Of the k-d tree's candidates for the nearest unit, this many are read first.
 NEAREST_CANDIDATES = 8
@@ -49,6 +50,7 @@ class Distances:
         self.units = list(units)
         self.basis = basis or choose_basis(self.units)
         self.size = len(self.units)
+        self.plain = self.size <= PLAIN_UP_TO
         self._nearest: list[int] | None = None
         if self.basis is Proximity.COORDINATES:
             self._lat = [math.radians(u.lat) for u in self.units]  # type: ignore[arg-type]
@@ -72,11 +74,11 @@ class Distances:
         """The distances from each unit of ``rows`` to each unit of ``cols``."""
         if self.basis is Proximity.ADJACENCY:
             return [self._hops(i, cols) for i in rows]
-        if len(rows) * len(cols) > PLAIN_UP_TO**2:
+        if not self.plain:
             picked: list[list[float]] = self._array(rows, cols).tolist()
             return picked
         if self.basis is Proximity.COORDINATES:
-            return [[self._haversine(i, j) for j in cols] for i in rows]
+            return self._haversine_rows(rows, cols)
         return [[float(abs(i - j)) for j in cols] for i in rows]
 
     def lowest_sums(self, sources: Sequence[int], start: Sequence[float],
@@ -89,7 +91,7 @@ class Distances:
         """
         if self.basis is Proximity.ADJACENCY:
             return self._lowest_hop_sums(sources, start, targets)
-        if len(sources) * len(targets) <= PLAIN_UP_TO**2:
+        if self.plain:
             table = self.table(sources, targets)
             return [min(s + scaled(line[t]) for s, line in zip(start, table, strict=True))
                     for t in range(len(targets))]
@@ -112,7 +114,7 @@ class Distances:
             return i - 1 if i > 0 else i + 1
         if self.basis is Proximity.ADJACENCY:
             return self._nearest_by_hops(i)
-        if self.size <= PLAIN_UP_TO:
+        if self.plain:
             line = self.table([i], range(self.size))[0]
             return min((j for j in range(self.size) if j != i), key=line.__getitem__)
         if self._nearest is None:
@@ -135,6 +137,25 @@ class Distances:
         root = math.sqrt(sp * sp + self._cos[i] * self._cos[j] * (sl * sl))
         return 2 * EARTH_RADIUS_M * math.asin(root if root < 1.0 else 1.0)
 
+    def _haversine_rows(self, rows: Sequence[int], cols: Sequence[int]) -> list[list[float]]:
+        """:meth:`_haversine` for a table, each cell once (an area's own table is symmetric:
+        its lower half is copied from the upper)."""
+        lat, lon, cos = self._lat, self._lon, self._cos
+        sin, asin, sqrt, twice = math.sin, math.asin, math.sqrt, 2 * EARTH_RADIUS_M
+        square = rows is cols or list(rows) == list(cols)
+        out = [[0.0] * len(cols) for _ in rows]
+        for r, i in enumerate(rows):
+            lat_i, lon_i, cos_i, line = lat[i], lon[i], cos[i], out[r]
+            for c in range(r + 1 if square else 0, len(cols)):
+                j = cols[c]
+                sp = sin(abs(lat[j] - lat_i) / 2)
+                sl = sin(abs(lon[j] - lon_i) / 2)
+                root = sqrt(sp * sp + cos_i * cos[j] * (sl * sl))
+                line[c] = twice * asin(root if root < 1.0 else 1.0)
+                if square:
+                    out[c][r] = line[c]
+        return out
+
     def _array(self, rows: Sequence[int], cols: Sequence[int]) -> Any:
         """The distances from ``rows`` to ``cols`` as a numpy array (coordinates or ranks):
         the same operations, in the same order, as :meth:`_haversine`."""
@@ -143,11 +164,19 @@ class Distances:
         r, c = np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
         if self.basis is not Proximity.COORDINATES:
             return np.abs(r[:, None] - c[None, :]).astype(float)
-        lat, lon, cos = (np.asarray(v, dtype=float) for v in (self._lat, self._lon, self._cos))
+        lat, lon, cos = self._arrays
         sp = np.sin(np.abs(lat[c][None, :] - lat[r][:, None]) / 2)
         sl = np.sin(np.abs(lon[c][None, :] - lon[r][:, None]) / 2)
         root = np.sqrt(sp * sp + (cos[r][:, None] * cos[c][None, :]) * (sl * sl))
         return 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(root, 1.0))
+
+    @cached_property
+    def _arrays(self) -> tuple[Any, Any, Any]:
+        """Latitudes, longitudes (radians) and the cosines of the latitudes, as numpy arrays."""
+        import numpy as np
+
+        return tuple(np.asarray(v, dtype=float)  # type: ignore[return-value]
+                     for v in (self._lat, self._lon, self._cos))
 
     def _nearest_by_tree(self) -> list[int]:
         """Every unit's nearest, by a k-d tree over points on the unit sphere.
@@ -210,6 +239,21 @@ class Distances:
                          targets: Sequence[int]) -> list[float]:
         """:meth:`lowest_sums` over the neighbour graph: one search from all the sources at
         once (each begins at its own start), so no hop table is made."""
+        if self.plain:
+            out = self._hop_sums_plain(sources, start, targets)
+        else:
+            out = self._hop_sums_native(sources, start, targets)
+        if self.disconnected:  # no path: farther than any path
+            part = self._part
+            for k, t in enumerate(targets):
+                out[k] = min([out[k]] + [s + scaled(float(self.size + abs(node - t)))
+                                         for node, s in zip(sources, start, strict=True)
+                                         if part[node] != part[t]])
+        return out
+
+    def _hop_sums_plain(self, sources: Sequence[int], start: Sequence[float],
+                        targets: Sequence[int]) -> list[float]:
+        """Dijkstra's search in Python from every source at its start (paths only)."""
         best: dict[int, float] = {}
         heap = sorted((s, node) for node, s in zip(sources, start, strict=True))
         while heap:
@@ -220,14 +264,36 @@ class Distances:
             for other in self._around[node]:
                 if other not in best:
                     heapq.heappush(heap, (cost + SCALE, other))
-        out = [best.get(t, math.inf) for t in targets]
-        if self.disconnected:  # no path: farther than any path
-            part = self._part
-            for k, t in enumerate(targets):
-                out[k] = min([out[k]] + [s + scaled(float(self.size + abs(node - t)))
-                                         for node, s in zip(sources, start, strict=True)
-                                         if part[node] != part[t]])
-        return out
+        return [best.get(t, math.inf) for t in targets]
+
+    def _hop_sums_native(self, sources: Sequence[int], start: Sequence[float],
+                         targets: Sequence[int]) -> list[float]:
+        """The same search by SciPy: one more node, joined to each source by its start (plus
+        one, as a sparse graph has no edge of weight 0), and the least paths from it."""
+        import numpy as np
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import dijkstra
+
+        heads, tails = self._edges
+        extra = np.asarray(sources, dtype=np.intp)
+        graph = csr_matrix(
+            (np.concatenate((np.full(len(heads), float(SCALE)),
+                             np.asarray(start, dtype=float) + 1.0)),
+             (np.concatenate((heads, np.full(len(extra), self.size))),
+              np.concatenate((tails, extra)))),
+            shape=(self.size + 1, self.size + 1))
+        reach = dijkstra(graph, directed=True, indices=self.size)
+        found: list[float] = (reach[np.asarray(targets, dtype=np.intp)] - 1.0).tolist()
+        return found
+
+    @cached_property
+    def _edges(self) -> tuple[Any, Any]:
+        """Both ends of every neighbour link, each way, as numpy arrays."""
+        import numpy as np
+
+        heads = [a for a, around in enumerate(self._around) for _ in around]
+        tails = [b for around in self._around for b in around]
+        return np.asarray(heads, dtype=np.intp), np.asarray(tails, dtype=np.intp)
 
 
 def _graph(units: Sequence[Unit]) -> tuple[list[list[int]], list[int]]:
