@@ -2,8 +2,11 @@
 
 For each scale it measures, alternating runs so that machine noise hits all alike:
   floor  reading the input with python-calamine and writing the very cells of tcns's
-         workbook with xlsxwriter, values only, in constant memory, the garbage collector on
-         as in any plain script: the least any tool must do with these libraries (strict);
+         workbook with xlsxwriter, values only, the garbage collector on as in any plain
+         script: the least any tool must do with these libraries. It is timed with
+         xlsxwriter's constant-memory mode and without it, and the quicker is the floor (on
+         this machine the in-memory mode is about a fifth quicker: 3.6 s against 4.4 s at
+         10,000 units, so "constant memory" is strict in memory only);
   e2e    tcns plan from the file to the workbook, in this process (imports done before);
   plan   the planning stage alone (grouping + composition, as tcns runs it: on every core)
          on data read once; "checked" adds the self-check every plan ends with.
@@ -24,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -47,8 +49,10 @@ def output_cells(path: Path) -> list[tuple[str, list[list[Any]]]]:
     return [(n, book.get_sheet_by_name(n).to_python()) for n in book.sheet_names]
 
 
-def floor(source: Path, cells: list[tuple[str, list[list[Any]]]], target: Path) -> None:
-    """Read every sheet of the input; write the same output cells; nothing else."""
+def floor(source: Path, cells: list[tuple[str, list[list[Any]]]], target: Path,
+          streamed: bool = False) -> None:
+    """Read every sheet of the input; write the same output cells (``streamed``: in
+    xlsxwriter's constant-memory mode); nothing else."""
     import xlsxwriter
     from python_calamine import CalamineWorkbook
 
@@ -56,7 +60,7 @@ def floor(source: Path, cells: list[tuple[str, list[list[Any]]]], target: Path) 
     for name in book.sheet_names:
         book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     out = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False,
-                                            "constant_memory": True})
+                                            "constant_memory": streamed})
     for name, rows in cells:
         sheet = out.add_worksheet(name)
         for r, row in enumerate(rows):
@@ -99,16 +103,18 @@ def peak_memory_mb(source: Path, target: Path) -> tuple[float, float]:
     peak of its process tree (its workers included) as proportional set size, sampled."""
     command = [sys.executable, "-m", "tcns_cli", "plan", str(source), "-o", str(target),
                "--force"]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     tree = 0
-    while process.poll() is None:
+    while True:  # wait4: this process's own peak, not the largest of every child so far
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
         tree = max(tree, _tree_pss_kib(process.pid))
         time.sleep(0.02)
+    process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"tcns plan failed on {source}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024, tree / 1024
+    return usage.ru_maxrss / 1024, tree / 1024
 
 
 def _tree_pss_kib(pid: int) -> int:
@@ -137,16 +143,20 @@ def measure(source: Path, runs: int, folder: Path) -> dict[str, float]:
     end_to_end(source, ours)  # warm-up, and the cells the floor writes
     cells = output_cells(ours)
     dataset, profile = read_dataset([source]), load_profile(None)
-    times: dict[str, list[float]] = {"floor": [], "e2e": [], "plan": [], "checked": []}
+    times: dict[str, list[float]] = {"in_memory": [], "streamed": [], "e2e": [], "plan": [],
+                                     "checked": []}
     # tcns pauses the cyclic garbage collector during a run; the floor runs as a plain
     # script would; the planning stage is timed under the pause, as it runs inside tcns.
     for _ in range(runs):
-        times["floor"].append(timed(lambda: floor(source, cells, folder / "floor.xlsx")))
+        times["in_memory"].append(timed(lambda: floor(source, cells, folder / "floor.xlsx")))
+        times["streamed"].append(
+            timed(lambda: floor(source, cells, folder / "floor.xlsx", streamed=True)))
         times["e2e"].append(timed(lambda: end_to_end(source, ours)))
         with paused_gc():
             times["plan"].append(timed(lambda: make_plan(dataset, profile, check=False)))
             times["checked"].append(timed(lambda: make_plan(dataset, profile)))
     result = {k: statistics.median(v) for k, v in times.items()}
+    result["floor"] = min(result["in_memory"], result["streamed"])
     result["memory_mb"], result["tree_mb"] = peak_memory_mb(source, folder / "memory.xlsx")
     result["rows_out"] = sum(len(rows) for _, rows in cells)
     return result
@@ -222,7 +232,8 @@ def main() -> None:
                       "5)", flush=True)
             results[label] = r
             print(f"{label:>8}: {units:>7} units, {people:>7} people, {int(r['rows_out']):>7} "
-                  f"output rows | floor {r['floor']:7.2f} s | "
+                  f"output rows | floor {r['floor']:7.2f} s (in memory {r['in_memory']:.2f}, "
+                  f"constant memory {r['streamed']:.2f}) | "
                   f"e2e {r['e2e']:7.2f} s | e2e/floor {r['e2e'] / r['floor']:.2f} "
                   f"| plan {r['plan']:6.2f} s "
                   f"= {100 * r['plan'] / r['e2e']:4.1f} % of e2e (with self-check "
