@@ -20,6 +20,8 @@ ORGS = ("Đoàn TN", "Chi hội Phụ nữ", "Hội CCB", "Chi hội NCT", "Chi 
 FAMILY = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split()
 GIVEN = "An Bình Châu Dũng Hà Hải Hạnh Hoa Hùng Lan Linh Minh Nam Phúc Quân Thảo Trang Vy".split()
 MIDDLE = "Văn Thị Hữu Minh Ngọc Thanh Quốc Gia Thu Đức".split()
+PEOPLE = ["Họ và tên", "Năm sinh", "Giới tính", "Xã/Phường", "Thôn, khu phố", "Tổ dân phố",
+          "Chức vụ", "Đoàn thể", "Số điện thoại", "Kỹ năng số"]
 
 
 def ward_sizes(rng: random.Random, units: int, wards: int) -> list[int]:
@@ -74,9 +76,7 @@ def write(path: Path, units: list[list[object]], people: list[list[object]]) -> 
     sheets = (
         ("Danh sách tổ", ["Xã/Phường", "Thôn, khu phố", "Tổ dân phố", "Số hộ", "Vĩ độ",
                           "Kinh độ"], units),
-        ("Nhân sự", ["Họ và tên", "Năm sinh", "Giới tính", "Xã/Phường", "Thôn, khu phố",
-                     "Tổ dân phố",
-                     "Chức vụ", "Đoàn thể", "Số điện thoại", "Kỹ năng số"], people),
+        ("Nhân sự", PEOPLE, people),
     )
     for name, header, rows in sheets:
         sheet = book.add_worksheet(name)
@@ -107,7 +107,8 @@ def big_ward(units: int, folder: Path, neighbours: bool, area: int = 40,
              seed: int = 18) -> Path:
     """One ward of ``units`` units in khu phố of ``area`` TDPs each (8 by 5 on the ground),
     with coordinates, or only a neighbours column (the TDPs beside and below, across khu phố
-    too): what a file read without its ward column makes of a province (issue 18)."""
+    too), and four people a unit (its leader and three members), as in the national file:
+    what a file read without its ward column makes of a province (issue 18)."""
     rng = random.Random(seed)
     per_row = max(1, round((units / area) ** 0.5))
     header = ["Phường", "Khu phố", "Tổ dân phố", "Số hộ"] + (
@@ -127,13 +128,15 @@ def big_ward(units: int, folder: Path, neighbours: bool, area: int = 40,
         else:  # about 150 m apart
             row += [10.8 + y * 0.00135 + rng.gauss(0, 0.0002),
                     106.7 + x * 0.00137 + rng.gauss(0, 0.0002)]
+    people = [person(rng, row, n == 0) for row in rows for n in range(4)]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"one-ward-{units}-{'adjacency' if neighbours else 'coordinates'}.xlsx"
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    sheet = book.add_worksheet("Danh sách tổ")
-    sheet.write_row(0, 0, header)
-    for r, row in enumerate(rows, start=1):
-        sheet.write_row(r, 0, row)
+    for name, head, body in (("Danh sách tổ", header, rows), ("Nhân sự", PEOPLE, people)):
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, head)
+        for r, row in enumerate(body, start=1):
+            sheet.write_row(r, 0, row)
     book.close()
     return path
 

@@ -99,22 +99,32 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def peak_memory_mb(source: Path, target: Path) -> tuple[float, float]:
-    """Peak memory of one ``tcns plan`` process, in MiB: its own peak resident size, and the
-    peak of its process tree (its workers included) as proportional set size, sampled."""
+    """Peak memory of one ``tcns plan`` process, in MiB: its own peak resident size (the
+    kernel's high-water mark of its memory, VmHWM), and the peak of its process tree (its
+    workers included) as proportional set size, both sampled while it runs. (Its rusage
+    would not do: a child forked from this big process starts with this one's maximum.)"""
     command = [sys.executable, "-m", "tcns_cli", "plan", str(source), "-o", str(target),
                "--force"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    tree = 0
-    while True:  # wait4: this process's own peak, not the largest of every child so far
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
+    own = tree = 0
+    while process.poll() is None:
+        own = max(own, _high_water_kib(process.pid))
         tree = max(tree, _tree_pss_kib(process.pid))
         time.sleep(0.02)
-    process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"tcns plan failed on {source}")
-    return usage.ru_maxrss / 1024, tree / 1024
+    return own / 1024, tree / 1024
+
+
+def _high_water_kib(pid: int) -> int:
+    """A process's peak resident size so far (VmHWM), KiB; 0 once it has ended."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _tree_pss_kib(pid: int) -> int:

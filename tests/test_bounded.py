@@ -90,3 +90,28 @@ def test_a_ward_of_1001_units_gets_large_ward(tmp_path: Path) -> None:
 
 def test_a_ward_of_1000_units_does_not(tmp_path: Path) -> None:
     assert codes(tmp_path, 1000) == []
+
+
+def one_level(tmp_path: Path, count: int) -> Path:
+    """A xã whose thôn are paired as one area (one level), all but six large."""
+    rows: list[list[object]] = [["ỦY BAN NHÂN DÂN XÃ TÂN LẬP"], ["Thôn", "Số hộ"]]
+    rows += [[f"Thôn {n + 1}", 120 if n < 6 else 500] for n in range(count)]
+    return workbook(tmp_path, rows, f"thon-{count}.xlsx")
+
+
+def test_a_xa_is_told_in_thon(tmp_path: Path) -> None:
+    """The whole xã is one pairing area: the messages speak of thôn and the xã."""
+    result = CliRunner().invoke(app, ["plan", str(one_level(tmp_path, 2001)),
+                                      "-o", str(tmp_path / "out.xlsx")])
+    assert result.exit_code == 2
+    text = " ".join(result.stderr.split())
+    assert "Xã Tân Lập: cả xã Tân Lập có 2001 thôn, nhiều hơn mọi địa bàn ghép tổ" in text
+    subject = text.split(", nhiều hơn")[0].lower()  # the cause names columns of any kind
+    assert "tổ" not in subject and "phường" not in subject and "khu phố" not in subject
+    result = CliRunner().invoke(app, ["plan", str(one_level(tmp_path, 1001)), "--json", "-"])
+    assert result.exit_code == 0, result.stderr
+    found = [f["message"] for f in json.loads(result.stdout)["findings"]
+             if f["code"] == "LARGE_WARD"]
+    assert found == ["Xã Tân Lập có 1001 thôn, nhiều hơn mọi xã, phường có thật (trên 1000). Có "
+                     "lẽ tệp thiếu cột xã/phường nên nhiều xã, phường bị đọc thành một; hãy kiểm "
+                     "tra. Phương án vẫn được lập."]

@@ -349,3 +349,35 @@ def test_a_cross_area_pair_speaks_of_thon_where_tổ_sit_under_thôn(tmp_path: P
     crossing = [f["message"] for f in doc["findings"] if f["code"] == "AVOIDABLE_CROSS_AREA"]
     assert crossing and all("ghép khác thôn dù thôn " in m for m in crossing), crossing
     assert not [m for m in crossing if "khu phố" in m.lower() or "KP" in m]
+
+
+# --- a merged xã: thôn beside khu phố that have tổ dân phố ------------------------------------
+
+MERGED = [["ỦY BAN NHÂN DÂN XÃ TÂN LẬP"], ["Thôn, khu phố", "Tổ dân phố", "Số hộ"],
+          ["Thôn 1", None, 120], ["Thôn 2", None, 130], ["Bản Mường", None, 140],
+          ["Thôn Đông", None, 150], ["Khu phố 2", "Tổ 1", 160], [None, "Tổ 2", 170],
+          ["Khu phố 3", "Tổ 1", 180], [None, "Tổ 2", 190]]
+
+
+def test_a_merged_xa_plans_its_thon_as_units_and_its_khu_pho_by_tdp(tmp_path: Path) -> None:
+    """An area whose rows name no TDP is a unit itself (the thôn); a khu phố with TDPs is
+    an area. Thôn pair among themselves, TDPs within their khu phố."""
+    source = sheet_file(tmp_path / "merged.xlsx", MERGED)
+    result = CliRunner().invoke(app, ["plan", str(source), "--json", "-"])
+    assert result.exit_code == 0, result.stderr
+    ward = json.loads(result.stdout)["wards"][0]
+    assert ward["ward_type"] == "xã"
+    teams = sorted(sorted(u["name"] for u in t["units"]) for t in ward["teams"])
+    assert [team for team in teams if "Tổ 1" in team] == [["Tổ 1", "Tổ 2"], ["Tổ 1", "Tổ 2"]]
+    villages = [team for team in teams if "Tổ 1" not in team]
+    assert sorted(name for team in villages for name in team) == [
+        "Bản Mường", "Thôn 1", "Thôn 2", "Thôn Đông"]
+    assert all(len(team) == 2 for team in villages)
+
+
+def test_a_khu_pho_with_tdps_still_needs_a_tdp_on_every_row(tmp_path: Path) -> None:
+    rows = [*MERGED, ["Khu phố 3", None, 200]]
+    source = sheet_file(tmp_path / "merged.xlsx", rows)
+    result = CliRunner().invoke(app, ["plan", str(source), "--json", "-", "--lang", "en"])
+    assert result.exit_code == 2
+    assert "MISSING_UNIT_LABEL" in result.stderr and "row 11" in result.stderr

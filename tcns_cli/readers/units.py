@@ -57,12 +57,13 @@ def read_unit_table(
 ) -> list[UnitRow]:
     """Every unit row of one sheet; unreadable rows become error findings.
 
-    ``default`` is the ward (and its type, if known) of rows without a ward column. A ward
-    whose rows name no TDP at all plans its khu phố, thôn… as units (one level), even when
-    the sheet has a TDP column for other wards. A unit's type comes from its label's own
-    word, else from its column's header. Plain rows (a label, a count, coordinates or none,
-    no leader) are read from the columns directly; any other row goes through
-    :func:`_unit`, which reports what is wrong with it.
+    ``default`` is the ward (and its type, if known) of rows without a ward column. An area
+    whose rows name no TDP at all is itself a unit (one level), even when the sheet has a
+    TDP column for other wards or other areas: a merged xã has thôn beside khu phố with
+    their tổ dân phố. An area with TDPs still needs a TDP on every row. A unit's type comes
+    from its label's own word, else from its column's header. Plain rows (a label, a count,
+    coordinates or none, no leader) are read from the columns directly; any other row goes
+    through :func:`_unit`, which reports what is wrong with it.
     """
     block = data_block(table, header, ("ward", "khu_pho"), "households", findings)
     header_type = ward_type_of_header(header.labels.get("ward", ""))
@@ -70,7 +71,9 @@ def read_unit_table(
     wards = [w or default[0] or "" for w, _ in named]
     ward_types = [t or (header_type if w else default[1]) for w, t in named]
     tdp_texts = block.column("tdp")
-    with_tdp = {w for w, text in zip(wards, tdp_texts, strict=True) if text}
+    area_texts = block.column("khu_pho")
+    with_tdp = {(w, area) for w, area, text in zip(wards, area_texts, tdp_texts, strict=True)
+                if text}
     kinds = (type_of_header(header.labels.get("khu_pho", "")),
              type_of_header(header.labels.get("tdp", "")))
     khu_phos = mapped(block.column("khu_pho"), typed_label)
@@ -83,7 +86,7 @@ def read_unit_table(
     neighbours = block.column("neighbours")
     out: list[UnitRow] = []
     for k, ward in enumerate(wards):
-        has_tdp = ward in with_tdp
+        has_tdp = (ward, area_texts[k]) in with_tdp
         khu_pho, tdp = khu_phos[k], tdps[k] if has_tdp else (None, None)
         label = tdp[0] if has_tdp else khu_pho[0]
         count, lat, lon = counts[k], lats[k], lons[k]

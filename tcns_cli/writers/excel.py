@@ -253,25 +253,30 @@ def _width_for(text_width: float, widest: float) -> float:
 def _wrapped(text: str, room: int) -> list[str]:
     """The text's lines, each at most ``room`` wide: its own lines, broken greedily at
     spaces (between a list's items or before a parenthesis where :func:`_soft_break` finds
-    one); a word wider than a line is cut."""
+    one); a word wider than a line is cut. Widths add up word by word (a space is one)."""
     out: list[str] = []
     for part in text.split("\n"):
-        line = ""
+        line, width = "", 0.0
         for word in part.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if line and _text_width(candidate) > room:
-                soft = _soft_break(line)
-                if soft is not None and _text_width(f"{soft[1]} {word}") <= room:
-                    out.append(soft[0])
-                    candidate = f"{soft[1]} {word}"
-                else:
-                    out.append(line)
-                    candidate = word
-            while _text_width(candidate) > room and len(candidate) > 1:
+            size = _text_width(word)
+            candidate, wide = word, size
+            if line:
+                candidate, wide = f"{line} {word}", width + 1 + size
+                if wide > room:
+                    soft = _soft_break(line)
+                    rest = _text_width(soft[1]) + 1 + size if soft is not None else room + 1
+                    if soft is not None and rest <= room:
+                        out.append(soft[0])
+                        candidate, wide = f"{soft[1]} {word}", rest
+                    else:
+                        out.append(line)
+                        candidate, wide = word, size
+            while wide > room and len(candidate) > 1:
                 cut = _fitting(candidate, room)
                 out.append(candidate[:cut])
                 candidate = candidate[cut:]
-            line = candidate
+                wide = _text_width(candidate)
+            line, width = candidate, wide
         out.append(line)
     return out
 
