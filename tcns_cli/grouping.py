@@ -10,17 +10,19 @@ any possible saving in distance.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tcns_cli.matching import (
     ENUMERATE_AT_MOST,
     FORBID,
+    SCALE,
     best_without_each,
     min_weight_perfect_matching,
     scaled,
 )
-from tcns_cli.model import TeamKind, Unit
+from tcns_cli.model import Proximity, TeamKind, Unit
 from tcns_cli.profiles import Grouping
 from tcns_cli.proximity import Distances
 
@@ -129,13 +131,6 @@ def _match_odd_areas(
     count = len(odd)
     with_joiner = count % 2 == 1
     top = [[FORBID] * (count + with_joiner) for _ in range(count + with_joiner)]
-    for a in range(count - 1):
-        # For every unit v that may leave a later area: the least cost of a's leaving unit
-        # and the distance to v. Then the two areas' least cost, without their whole table.
-        later = [v for area in odd[a + 1 :] for v in area]
-        low = iter(dist.lowest_sums(odd[a], cost[a], later))
-        for b in range(a + 1, count):
-            top[a][b] = top[b][a] = min(next(low) + c for c in cost[b])
     best: dict[tuple[int, int], tuple[int, int]] = {}
     if with_joiner:
         for a in range(count):
@@ -143,15 +138,24 @@ def _match_odd_areas(
                                for u, (c, i) in enumerate(zip(cost[a], odd[a], strict=True)))
             top[a][count] = top[count][a] = reach
             best[(a, count)] = (first, -1)
+    if count > ENUMERATE_AT_MOST and dist.basis is not Proximity.ADJACENCY:
+        chosen = _match_far_apart(odd, cost, top, dist)
+    else:
+        for a in range(count - 1):
+            # For every unit v that may leave a later area: the least cost of a's leaving
+            # unit and the distance to v. Then the two areas' least cost, without their
+            # whole table.
+            later = [v for area in odd[a + 1 :] for v in area]
+            low = iter(dist.lowest_sums(odd[a], cost[a], later))
+            for b in range(a + 1, count):
+                top[a][b] = top[b][a] = min(next(low) + c for c in cost[b])
+        # The areas' own matching is small: up to ENUMERATE_AT_MOST areas it is listed.
+        chosen = min_weight_perfect_matching(top, ENUMERATE_AT_MOST)
     pairs: list[tuple[int, int]] = []
     joiners: list[int] = []
-    # The areas' own matching is small: up to ENUMERATE_AT_MOST areas it is listed.
-    for a, b in min_weight_perfect_matching(top, ENUMERATE_AT_MOST):
+    for a, b in chosen:
         if b < count:
-            # The least, and of equal ones the first in (u, v) order: ties go to natural order.
-            cross = _weights(odd[a], odd[b], dist)
-            best[(a, b)] = min((cost[a][u] + cost[b][v] + line[v], u, v)
-                               for u, line in enumerate(cross) for v in range(len(line)))[1:]
+            best[(a, b)] = _leaving(odd[a], odd[b], cost[a], cost[b], dist)[1:]
         u, v = best[(a, b)]
         pairs += inner[a][u][1]
         if b == count:
@@ -160,6 +164,60 @@ def _match_odd_areas(
         pairs += inner[b][v][1]
         pairs.append((odd[a][u], odd[b][v]))
     return pairs, joiners
+
+
+def _leaving(first: list[int], second: list[int], cost_first: list[float],
+             cost_second: list[float], dist: Distances) -> tuple[float, int, int]:
+    """Two odd areas' least cost of each giving one unit to a cross pair, and those units
+    (positions in each area): of equal costs the first in (u, v) order (natural order)."""
+    return dist.least_pair(first, second, cost_first, cost_second)
+
+
+# Each odd area's cost to the areas whose centres are nearest is computed at once.
+NEAR_AREAS = 10
+
+
+def _match_far_apart(odd: list[list[int]], cost: list[list[float]], top: list[list[float]],
+                     dist: Distances) -> list[tuple[int, int]]:
+    """The odd areas' matching when there are many, without every two areas' cost.
+
+    Distances obey the triangle inequality (coordinates, numbering), so two areas cost at
+    least their own least costs plus the gap between them: the distance of their first
+    units less each area's reach around its first unit (less a millimetre for rounding).
+    The matching is solved on these lower bounds where the true cost is not yet known; each
+    bound the answer uses is replaced by the true cost, until the answer uses true costs
+    only. It is then optimal: its cost is true, every other matching costs at least its
+    bounds. ``top`` gets the true costs (and keeps the joiner's column).
+    """
+    count = len(odd)
+    centres = [area[0] for area in odd]
+    reach = [max(dist.table([area[0]], area)[0]) for area in odd]
+    apart = dist.table(centres, centres)
+    least = [min(c) for c in cost]
+    known: set[tuple[int, int]] = set()
+
+    def learn(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        if (a, b) not in known:
+            known.add((a, b))
+            top[a][b] = top[b][a] = _leaving(odd[a], odd[b], cost[a], cost[b], dist)[0]
+
+    for a in range(count):
+        for b in range(count):
+            if a != b:
+                gap = apart[a][b] - reach[a] - reach[b]
+                top[a][b] = least[a] + least[b] + max(0.0, math.floor(gap * SCALE) - 1.0)
+    for a in range(count):
+        for b in sorted((b for b in range(count) if b != a), key=lambda b: top[a][b])[
+                :NEAR_AREAS]:
+            learn(a, b)
+    while True:
+        chosen = min_weight_perfect_matching(top)
+        guessed = [(a, b) for a, b in chosen if b < count and (a, b) not in known]
+        if not guessed:
+            return chosen
+        for a, b in guessed:
+            learn(a, b)
 
 
 def _join(

@@ -106,6 +106,23 @@ class Distances:
         found: list[float] = out.tolist()
         return found
 
+    def least_pair(self, rows: Sequence[int], cols: Sequence[int], row_start: Sequence[float],
+                   col_start: Sequence[float]) -> tuple[float, int, int]:
+        """The least ``row_start[r] + col_start[c] + scaled(d(rows[r], cols[c]))``, and its
+        (r, c): of equal sums the first in (r, c) order."""
+        if self.plain or self.basis is Proximity.ADJACENCY:
+            table = self.table(rows, cols)
+            return min((a + col_start[c] + scaled(line[c]), r, c)
+                       for r, (a, line) in enumerate(zip(row_start, table, strict=True))
+                       for c in range(len(cols)))
+        import numpy as np
+
+        sums = np.rint(self._array(rows, cols) * SCALE)
+        sums += np.asarray(row_start, dtype=float)[:, None]
+        sums += np.asarray(col_start, dtype=float)[None, :]
+        r, c = divmod(int(np.argmin(sums)), len(cols))  # argmin: the first of the least
+        return float(sums[r, c]), r, c
+
     def nearest(self, i: int) -> int | None:
         """The unit nearest to ``i`` (ties: natural order), or None in a one-unit ward."""
         if self.size < 2:

@@ -23,7 +23,18 @@ from tcns_cli.model import Unit
 from tcns_cli.profiles import Grouping
 from tcns_cli.proximity import Distances
 from tests.settings import examples
-from tests.test_grouping_oracle import JOIN_NEAREST, PAIR_NEAREST, sketch, wards
+from tests.test_grouping_oracle import (
+    JOIN_NEAREST,
+    PAIR_NEAREST,
+    assert_same_cost,
+    complete_graph_oracle,
+    in_natural_order,
+    planner_cost,
+    point_strategy,
+    sketch,
+    unit,
+    wards,
+)
 from tests.whole_ward_distances import WholeWardDistances
 
 CAPPED = Grouping(leftover="join-nearest-team", max_units_per_team=3)
@@ -90,3 +101,49 @@ def test_lowest_sums_are_the_least_over_the_whole_table(
             for t in targets]
     with per_area_by(library):
         assert Distances(units).lowest_sums(sources, start, targets) == want
+
+
+@st.composite
+def many_odd_areas(draw: st.DrawFn) -> list[Unit]:
+    """Wards of 13 to 24 khu phố of one, three or five small units (every area odd, so the
+    odd areas' matching takes its lower-bound path), with coordinates or on numbering."""
+    count = draw(st.integers(13, 24))
+    layout = draw(st.sampled_from(["box", "clusters", "numbering"]))
+    places = point_strategy(draw, layout) if layout != "numbering" else None
+    units = []
+    for a in range(count):
+        for t in range(draw(st.sampled_from([1, 3, 5]))):
+            x, y = draw(places) if places is not None else (None, 0.0)
+            units.append(unit(str(a + 1), str(t + 1), x, y, draw(st.integers(1, 449))))
+    return in_natural_order(units)
+
+
+@examples(40)
+@given(many_odd_areas())
+def test_many_odd_areas_are_matched_at_the_optimum(units: list[Unit]) -> None:
+    """The matching of many odd areas reads the cost of two areas only where a lower bound
+    says it could matter; the answer must still be the complete graph's optimum."""
+    note(sketch(units))
+    assert_same_cost(planner_cost(units), complete_graph_oracle(units), units, PAIR_NEAREST)
+
+
+@pytest.mark.parametrize("library", ["python", "numpy"])
+@examples(100)
+@given(units=wards(), data=st.data())
+def test_least_pair_is_the_first_least_of_the_whole_table(
+    library: str, units: list[Unit], data: st.DataObject
+) -> None:
+    note(sketch(units))
+    size = len(units)
+    rows = data.draw(st.lists(st.integers(0, size - 1), min_size=1, max_size=6, unique=True))
+    cols = data.draw(st.lists(st.integers(0, size - 1), min_size=1, max_size=6, unique=True))
+    starts = st.sampled_from([0.0, 1000.0, 2000.0])  # many equal sums: ties in (r, c) order
+    row_start = data.draw(st.lists(starts, min_size=len(rows), max_size=len(rows)))
+    col_start = data.draw(st.lists(starts, min_size=len(cols), max_size=len(cols)))
+    whole = WholeWardDistances(units)
+    sums = {(r, c): row_start[r] + col_start[c] + round(whole(i, j) * 1000)
+            for r, i in enumerate(rows) for c, j in enumerate(cols)}
+    least = min(sums.values())
+    first = min(key for key, value in sums.items() if value == least)
+    with per_area_by(library):
+        assert Distances(units).least_pair(rows, cols, row_start, col_start) == (least, *first)

@@ -79,6 +79,15 @@ class WholeWardDistances:
         return [min(s + round(line[t] * 1000) for s, line in zip(start, rows, strict=True))
                 for t in range(len(targets))]
 
+    def least_pair(self, rows: Sequence[int], cols: Sequence[int], row_start: Sequence[float],
+                   col_start: Sequence[float]) -> tuple[float, int, int]:
+        """The least start-plus-millimetres over a block of the whole table, first in (r, c)
+        order (the old grouping took the same minimum over each pair of odd areas)."""
+        table = self.table(rows, cols)
+        return min((a + col_start[c] + round(line[c] * 1000), r, c)
+                   for r, (a, line) in enumerate(zip(row_start, table, strict=True))
+                   for c in range(len(cols)))
+
     def _all_hops(self) -> list[list[int]]:
         ids = {u.node_id: n for n, u in enumerate(self.units)}
         adjacent: list[set[int]] = [set() for _ in self.units]
