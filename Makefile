@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck sample map clean readme bench bench-small bench-ward
+.PHONY: demo test lint typecheck sample map clean readme bench bench-small bench-ward bench-big
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,6 @@ bench-small: $(STAMP)
 
 bench-ward: $(STAMP)
 	$(BIN)/python -m bench.run --one-ward
+
+bench-big: $(STAMP)
+	$(BIN)/python -m bench.run --big-wards

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tcns_cli.matching import (
     ENUMERATE_AT_MOST,
@@ -45,8 +46,23 @@ def area_of(unit: Unit, grouping: Grouping) -> str | None:
     return unit.area if grouping.area == "khu_pho" else None
 
 
-def group_ward(units: Sequence[Unit], grouping: Grouping, dist: Distances) -> list[Group]:
-    """Every unit of one ward in exactly one group, ordered by their first unit."""
+# Solves a list of matching tables, each on its own: in turn here; a big ward may be given
+# one that spreads them over several processes (the answers are the same).
+Each = Callable[[Callable[[Any], Any], list[Any]], list[Any]]
+
+
+def in_turn(solve: Callable[[Any], Any], tables: list[Any]) -> list[Any]:
+    """Each table solved in turn, in this process."""
+    return [solve(table) for table in tables]
+
+
+def group_ward(units: Sequence[Unit], grouping: Grouping, dist: Distances,
+               each: Each = in_turn) -> list[Group]:
+    """Every unit of one ward in exactly one group, ordered by their first unit.
+
+    ``each`` solves the areas' own matchings (the even areas', and every odd area's without
+    each of its units), which do not depend on each other.
+    """
     limit = grouping.large_threshold
     small = [i for i, u in enumerate(units) if limit > 0 and u.households < limit]
     smalls = set(small)
@@ -55,10 +71,16 @@ def group_ward(units: Sequence[Unit], grouping: Grouping, dist: Distances) -> li
     for i in small:
         areas.setdefault(area_of(units[i], grouping), []).append(i)
     odd = [a for a in areas.values() if len(a) % 2 == 1]
-    pairs = [p for a in areas.values() if len(a) % 2 == 0 for p in _match(a, dist)]
+    even = [a for a in areas.values() if len(a) % 2 == 0]
+    found = each(min_weight_perfect_matching, [_weights(a, a, dist) for a in even])
+    pairs = [(area[i], area[j]) for area, matched in zip(even, found, strict=True)
+             for i, j in matched]
     joiners: list[int] = []
     if grouping.leftover == "pair-nearest" and len(odd) > 1:
-        more, joiners = _match_odd_areas(odd, dist)
+        without = each(best_without_each, [_weights(a, a, dist) for a in odd])
+        inner = [[(cost, [(area[a], area[b]) for a, b in matched]) for cost, matched in rows]
+                 for area, rows in zip(odd, without, strict=True)]
+        more, joiners = _match_odd_areas(odd, inner, dist)
         pairs += more
     else:
         for area in odd:
@@ -87,12 +109,6 @@ def _reach(i: int, dist: Distances) -> float:
     return scaled(dist(i, nearest))
 
 
-def _match(nodes: list[int], dist: Distances) -> list[tuple[int, int]]:
-    """The best pairing of an even number of units among themselves."""
-    found = min_weight_perfect_matching(_weights(nodes, nodes, dist))
-    return [(nodes[i], nodes[j]) for i, j in found]
-
-
 def _keep_one_back(area: list[int], dist: Distances) -> tuple[list[tuple[int, int]], list[int]]:
     """An odd area on its own: pair all but one unit, the one whose joining costs least.
 
@@ -110,14 +126,9 @@ def _keep_one_back(area: list[int], dist: Distances) -> tuple[list[tuple[int, in
     return pairs, [area[i] for i, j in found if j == size]
 
 
-def _without_each(area: list[int], dist: Distances) -> list[tuple[float, list[tuple[int, int]]]]:
-    """For each unit of an odd area: the best pairing of the others, and its weight."""
-    found = best_without_each(_weights(area, area, dist))
-    return [(cost, [(area[a], area[b]) for a, b in pairs]) for cost, pairs in found]
-
-
 def _match_odd_areas(
-    odd: list[list[int]], dist: Distances
+    odd: list[list[int]], inner: list[list[tuple[float, list[tuple[int, int]]]]],
+    dist: Distances,
 ) -> tuple[list[tuple[int, int]], list[int]]:
     """Several odd areas: each gives exactly one unit, paired across (or the joiner).
 
@@ -126,7 +137,6 @@ def _match_odd_areas(
     d(u, v), and the choices of different area pairs do not interact, so a matching over
     the areas (plus a stand-in for the joiner when their number is odd) is exact.
     """
-    inner = [_without_each(area, dist) for area in odd]
     cost = [[c for c, _ in rows] for rows in inner]
     count = len(odd)
     with_joiner = count % 2 == 1

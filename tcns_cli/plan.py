@@ -9,11 +9,12 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from tcns_cli.checks import self_check
 from tcns_cli.compose import Pool, compose_team
 from tcns_cli.errors import Finding, Report, TcnsError
-from tcns_cli.grouping import Group, area_of, group_ward
+from tcns_cli.grouping import Each, Group, area_of, group_ward, in_turn
 from tcns_cli.model import (
     LARGE_WARD_UNITS,
     MAX_AREA_UNITS,
@@ -115,7 +116,34 @@ def _worker_start() -> None:
     """Ctrl-C is the parent's to handle: a worker just stops when the parent does."""
     import signal
 
+    global _IN_WORKER
+    _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+_IN_WORKER = False  # True in a worker process: it plans its wards in turn, alone
+
+
+def _each_in_parallel(units: int) -> Each:
+    """How a ward solves its areas' matchings: a big ward planned in the main process
+    spreads them over every core (forked workers, tables out and answers back by pickle;
+    the same answers); any other ward solves them in turn."""
+    workers = 1 if _IN_WORKER else default_workers(units, 2)
+    if workers < 2:
+        return in_turn
+
+    def each(solve: Callable[[Any], Any], tables: list[Any]) -> list[Any]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if len(tables) < 2 * workers:
+            return in_turn(solve, tables)
+        chunk = max(1, len(tables) // (workers * 4))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_worker_start) as pool:
+            return list(pool.map(solve, tables, chunksize=chunk))
+
+    return each
 
 
 def _plan_chunk(bounds: tuple[int, int]) -> list[Packed]:
@@ -203,7 +231,7 @@ def plan_ward(
     ward's plan and what was found while planning it."""
     dist = Distances(units)
     findings = _proximity_findings(ward, ward_type, units, dist)
-    groups = group_ward(units, profile.grouping, dist)
+    groups = group_ward(units, profile.grouping, dist, _each_in_parallel(len(units)))
     width = max(2, len(str(len(groups))))
     pool = Pool(people, profile, [u.leader for u in units if u.leader is not None])
     teams = []

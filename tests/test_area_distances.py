@@ -10,6 +10,7 @@ distances, joins — must be exactly the same.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,7 +19,7 @@ from hypothesis import given, note
 from hypothesis import strategies as st
 
 from tcns_cli import proximity
-from tcns_cli.grouping import group_ward
+from tcns_cli.grouping import group_ward, in_turn
 from tcns_cli.model import Unit
 from tcns_cli.profiles import Grouping
 from tcns_cli.proximity import Distances
@@ -147,3 +148,21 @@ def test_least_pair_is_the_first_least_of_the_whole_table(
     first = min(key for key, value in sums.items() if value == least)
     with per_area_by(library):
         assert Distances(units).least_pair(rows, cols, row_start, col_start) == (least, *first)
+
+
+def test_a_big_ward_solves_its_areas_on_every_core_with_the_same_groups() -> None:
+    """The areas' matchings of a big ward go to forked workers; the groups are the same as
+    solved in turn (a ward of 60 khu phố of 3 to 9 small TDPs, points in a 2 km box)."""
+    import random
+
+    from tcns_cli.plan import _each_in_parallel
+
+    rng = random.Random(18)
+    units = in_natural_order([
+        unit(str(a), str(t), rng.uniform(0, 2000), rng.uniform(0, 2000), rng.randint(1, 449))
+        for a in range(1, 61) for t in range(1, rng.randint(4, 10))])
+    each = _each_in_parallel(20_000)
+    if (os.cpu_count() or 1) > 1 and hasattr(os, "fork"):
+        assert each is not in_turn  # the parallel path is the one under test
+    assert (group_ward(units, PAIR_NEAREST, Distances(units), each)
+            == group_ward(units, PAIR_NEAREST, Distances(units)))
