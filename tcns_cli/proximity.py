@@ -1,10 +1,12 @@
 """How near two units of a ward are: coordinates, adjacency hops, or numbering (SPEC §4.1).
 
-Nothing of the size of the whole ward squared is ever held (SPEC §8): distances are computed
+Nothing of the size of a big ward squared is ever held (SPEC §8): distances are computed
 when asked, for the rows and columns asked. Pairing reads an area's own table, the few rows
 across areas that the odd areas' matching needs (:meth:`Distances.lowest_sums`), and each
 joiner's nearest unit; so memory grows with the largest area's square, and a ward of 20,000
-units in areas of 40 needs tables of 40 by 40 and rows of 20,000.
+units in areas of 40 needs tables of 40 by 40 and rows of 20,000. A small ward (at most
+PLAIN_UP_TO units, a few megabytes) keeps its whole table of coordinates' distances, most
+of which is read anyway.
 """
 
 from __future__ import annotations
@@ -78,8 +80,17 @@ class Distances:
             picked: list[list[float]] = self._array(rows, cols).tolist()
             return picked
         if self.basis is Proximity.COORDINATES:
-            return self._haversine_rows(rows, cols)
+            whole = self._whole
+            return [[line[j] for j in cols] for line in (whole[i] for i in rows)]
         return [[float(abs(i - j)) for j in cols] for i in rows]
+
+    @cached_property
+    def _whole(self) -> list[list[float]]:
+        """A small ward's whole table of great-circle distances (at most PLAIN_UP_TO units:
+        a few megabytes), computed once: its areas' tables, every unit's nearest and the
+        joiners' orders all read it."""
+        everyone = range(self.size)
+        return self._haversine_rows(everyone, everyone)
 
     def lowest_sums(self, sources: Sequence[int], start: Sequence[float],
                     targets: Sequence[int]) -> list[float]:
