@@ -258,6 +258,14 @@ def is_leader_position(position: str | None) -> bool:
                 or _HEAD_OF_BAN.match(nfc(position).lower()))
 
 
+def is_leader_header(header: str) -> bool:
+    """A column of unit leaders titled by their positions: ``Trưởng bản``, ``Trưởng thôn,
+    tổ trưởng``, ``Họ tên trưởng ấp/tổ trưởng TDP`` (a merged xã has both)."""
+    parts = [re.sub(r"^h[ọo] (v[àa] )?t[êe]n ", "", p.strip(), flags=re.IGNORECASE)
+             for p in re.split(r"[,/;]|\bvà\b", nfc(header)) if p.strip()]
+    return bool(parts) and all(is_leader_position(p) for p in parts)
+
+
 def neighbour_key(label: str) -> tuple[str | None, str | None]:
     """``KP1-Tổ 3`` → ``("1", "3")``; ``Tổ 3`` → ``(None, "3")`` (slots, as written)."""
     parts = [p for p in re.split(r"\s*[-/]\s*", label) if p]

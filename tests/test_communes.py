@@ -381,3 +381,29 @@ def test_a_khu_pho_with_tdps_still_needs_a_tdp_on_every_row(tmp_path: Path) -> N
     result = CliRunner().invoke(app, ["plan", str(source), "--json", "-", "--lang", "en"])
     assert result.exit_code == 2
     assert "MISSING_UNIT_LABEL" in result.stderr and "row 11" in result.stderr
+
+
+@pytest.mark.parametrize("title", ["Trưởng bản", "Trưởng thôn, tổ trưởng",
+                                   "Họ tên trưởng thôn/tổ trưởng TDP"])
+def test_a_leader_column_titled_by_the_data_s_positions_is_read(tmp_path: Path,
+                                                               title: str) -> None:
+    rows = [["Thôn, khu phố", "Tổ dân phố", "Số hộ", title, "Năm sinh"],
+            ["Bản Mường", None, 120, "Lò Văn Chung", 1969],
+            ["Thôn 2", None, 130, "Trần Thị Bình", 1980],
+            ["Khu phố 2", "Tổ 1", 160, "Lê Văn Giang", 1972],
+            [None, "Tổ 2", 170, "Võ Thị Hà", 1990]]
+    source = sheet_file(tmp_path / "leaders.xlsx", rows)
+    result = CliRunner().invoke(app, ["plan", str(source), "--ward", "Xã Tân Lập", "--json", "-"])
+    assert result.exit_code == 0, result.stderr
+    leaders = sorted(t["leader"]["name"] for t in json.loads(result.stdout)["wards"][0]["teams"])
+    assert leaders == ["Trần Thị Bình", "Võ Thị Hà"]  # the younger of each pair
+
+
+def test_a_head_of_a_board_is_no_unit_leader_column(tmp_path: Path) -> None:
+    """``Trưởng ban`` (of a committee) folds like ``Trưởng bản`` but is not one."""
+    rows = [["Thôn", "Số hộ", "Trưởng ban"], ["Thôn 1", 120, "Lò Văn Chung"],
+            ["Thôn 2", 130, "Trần Thị Bình"]]
+    source = sheet_file(tmp_path / "board.xlsx", rows)
+    result = CliRunner().invoke(app, ["plan", str(source), "--ward", "Xã Tân Lập", "--json", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert [t["leader"] for t in json.loads(result.stdout)["wards"][0]["teams"]] == [None]

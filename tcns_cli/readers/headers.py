@@ -15,6 +15,7 @@ from tcns_cli.places import (
     VILLAGE,
     WARD_HEADERS,
     header_level,
+    is_leader_header,
 )
 
 HEADER_SCAN_ROWS = 30
@@ -92,6 +93,8 @@ def match_header(cells: list[Any]) -> Header:
                 columns[fld] = col
     for col, cell in enumerate(texts):  # place columns titled in the data's own words
         field = {VILLAGE: "khu_pho", GROUP: "tdp"}.get(header_level(cell) or "") if cell else None
+        if not field and cell and is_leader_header(cell):
+            field = "leader_name"  # ``Trưởng bản``, ``Trưởng thôn, tổ trưởng``
         if field and field not in columns and col not in columns.values():
             columns[field] = col
     households = columns.get("households")
