@@ -76,18 +76,72 @@ def make_plan(
     work = [(ward, units, people_of.get(ward, []), types.get(ward))
             for ward, units in units_of.items()]
     count = default_workers(len(dataset.units), len(work)) if workers is None else workers
-    results = (_plan_in_parallel(work, profile, count, check) if count > 1
-               else (plan_ward(ward, units, people, profile, check, kind)
-                     for ward, units, people, kind in work))
+    results = (((*result, _nothing) for result in _plan_in_parallel(work, profile, count, check))
+               if count > 1 else _plan_in_turn(work, profile, check))
     findings: list[Finding] = list(dataset.findings)
     wards = []
-    for planned, found in results:
+    for planned, found, checked in results:
         plan = WardPlan(planned.ward, planned.proximity, planned.teams, types.get(planned.ward))
         wards.append(plan)
-        findings += found
         if progress is not None:
             progress(plan)
+        findings += found + checked()
     return Plan(profile, tuple(wards), Report(tuple(findings)))
+
+
+def _nothing() -> list[Finding]:
+    return []
+
+
+def _plan_in_turn(work: list[WardWork], profile: Profile, check: bool
+                  ) -> Iterator[tuple[WardPlan, list[Finding], Callable[[], list[Finding]]]]:
+    """Each ward in this process, with what its self-check found (to be asked for once the
+    ward is written). A big ward is self-checked in a forked process while this one writes
+    it (the same findings, in the same order)."""
+    for ward, units, people, kind in work:
+        if check and default_workers(len(units), 2) > 1:
+            planned, found = plan_ward(ward, units, people, profile, False, kind)
+            yield planned, found, _check_aside((ward, units, list(planned.teams), people,
+                                                profile, kind))
+        else:
+            yield (*plan_ward(ward, units, people, profile, check, kind), _nothing)
+
+
+_CHECKING: tuple[str, list[Unit], list[Team], list[Person], Profile, str | None] | None = None
+
+
+def _check_aside(
+    work: tuple[str, list[Unit], list[Team], list[Person], Profile, str | None],
+) -> Callable[[], list[Finding]]:
+    """Start a ward's self-check in a forked process (it inherits the ward: nothing is
+    pickled on the way in); the returned call waits for its findings. If the process
+    cannot run, the check runs here."""
+    global _CHECKING
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _CHECKING = work
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_start)
+    future = pool.submit(_self_check_inherited)
+
+    def found() -> list[Finding]:
+        global _CHECKING
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - a dead worker: check here instead
+            return self_check(*work)
+        finally:
+            _CHECKING = None
+            pool.shutdown(cancel_futures=True)
+
+    return found
+
+
+def _self_check_inherited() -> list[Finding]:
+    """In the forked process: the self-check of the ward it inherited."""
+    assert _CHECKING is not None
+    return self_check(*_CHECKING)
 
 
 def default_workers(units: int, wards: int) -> int:

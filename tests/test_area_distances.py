@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from hypothesis import given, note
@@ -166,3 +167,24 @@ def test_a_big_ward_solves_its_areas_on_every_core_with_the_same_groups() -> Non
         assert each is not in_turn  # the parallel path is the one under test
     assert (group_ward(units, PAIR_NEAREST, Distances(units), each)
             == group_ward(units, PAIR_NEAREST, Distances(units)))
+
+
+def test_a_big_ward_is_self_checked_aside_with_the_same_findings(tmp_path: Path) -> None:
+    """A big ward planned alone is self-checked in a forked process while it is written:
+    the plan's findings are the ones planning it in turn gives, in the same order."""
+    from bench.generate import big_ward
+    from tcns_cli.checks import SELF_CHECK
+    from tcns_cli.plan import make_plan, plan_ward
+    from tcns_cli.profiles import load_profile
+    from tcns_cli.readers.dataset import read_dataset
+
+    dataset = read_dataset([big_ward(2000, tmp_path, neighbours=False)])
+    profile = load_profile(None)
+    written: list[str] = []
+    plan = make_plan(dataset, profile, progress=lambda ward: written.append(ward.ward))
+    ward = dataset.wards()[0]
+    _, found = plan_ward(ward, list(dataset.units), list(dataset.people), profile, True,
+                         dataset.ward_type(ward))
+    assert written == [ward]
+    assert any(f.code in SELF_CHECK for f in found)  # the check found something to compare
+    assert list(plan.findings) == [*dataset.findings, *found]
