@@ -309,6 +309,17 @@ def unit_labels(areas: str, units: str) -> list[tuple[str | None, str | None]]:
     return out or [(kp, None) for kp in kps]
 
 
+def is_village(kind: str | None) -> bool:
+    """A type of the upper level (khu phố, thôn, ấp, bản…), which may also be a unit."""
+    return kind is not None and kind in PLACE_TYPES and PLACE_TYPES[kind].level == VILLAGE
+
+
+def unit_kinds(units: str) -> list[str | None]:
+    """The type each unit of a team row's text names by its own word (``Thôn 1`` → thôn;
+    ``1`` → None), in the order of :func:`unit_labels`."""
+    return [typed_label(p.strip())[1] for p in _SPLIT.split(units) if p.strip()]
+
+
 # --- team headings -------------------------------------------------------------------------
 # A team list's heading row (SPEC §7, layout 2), or a team's name in a ``Tên tổ`` column, names
 # the team and its places the many ways offices write them: ``I. Tổ công nghệ số cộng đồng số 1

@@ -14,7 +14,9 @@ from tcns_cli.model import DEPUTY, LEADER, CheckedTeam, Dataset, RosterEntry, Un
 from tcns_cli.places import (
     area_labels,
     describe_slots,
+    is_village,
     key_of_slots,
+    unit_kinds,
     unit_labels,
     unit_slots,
     ward_name,
@@ -47,8 +49,15 @@ def _team(
     unknown: list[str] = []
     for row in rows:
         kps = area_labels(row.areas)
-        for kp, tdp in unit_labels(row.areas, row.units):
+        kinds = unit_kinds(row.units)
+        for n, (kp, tdp) in enumerate(unit_labels(row.areas, row.units)):
             unit = index.find(ward, *key_of_slots(kp, tdp)) or _within(index, ward, kps, tdp)
+            kind = kinds[n] if n < len(kinds) else None
+            if is_village(kind) and (unit is None or unit.unit_type != kind):
+                # ``Thôn 1`` under a khu phố cell carried down: a unit that names itself a
+                # thôn (bản, ấp…) is one of the ward's one-level units, if it has one.
+                own = index.find(ward, None, tdp or kp, kind)
+                unit = own if own is not None and own.area is None else unit
             if unit is None:
                 label = describe_slots(kp, tdp)
                 if label not in unknown:

@@ -11,15 +11,12 @@ distances, joins — must be exactly the same.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-from tcns_cli import proximity
 from tcns_cli.grouping import group_ward, in_turn
 from tcns_cli.model import Unit
 from tcns_cli.profiles import Grouping
@@ -37,20 +34,10 @@ from tests.test_grouping_oracle import (
     unit,
     wards,
 )
+from tests.test_plain_paths import distances_by  # plain Python, or numpy and SciPy's k-d tree
 from tests.whole_ward_distances import WholeWardDistances
 
 CAPPED = Grouping(leftover="join-nearest-team", max_units_per_team=3)
-
-
-@contextmanager
-def per_area_by(library: str) -> Iterator[None]:
-    """The per-area distances in plain Python, or with numpy and SciPy's k-d tree."""
-    saved = proximity.PLAIN_UP_TO
-    proximity.PLAIN_UP_TO = 10**9 if library == "python" else 0
-    try:
-        yield
-    finally:
-        proximity.PLAIN_UP_TO = saved
 
 
 @pytest.mark.parametrize("library", ["python", "numpy"])
@@ -62,7 +49,7 @@ def test_per_area_distances_give_the_whole_tables_groups(
 ) -> None:
     note(sketch(units))
     want = group_ward(units, grouping, WholeWardDistances(units))  # type: ignore[arg-type]
-    with per_area_by(library):
+    with distances_by(library):
         got = group_ward(units, grouping, Distances(units))
     assert got == want
 
@@ -74,7 +61,7 @@ def test_every_distance_the_rules_read_is_the_whole_tables(library: str,
                                                            units: list[Unit]) -> None:
     note(sketch(units))
     whole = WholeWardDistances(units)
-    with per_area_by(library):
+    with distances_by(library):
         dist = Distances(units)
         everyone = list(range(len(units)))
         assert dist.basis is whole.basis and dist.disconnected == whole.disconnected
@@ -101,7 +88,7 @@ def test_lowest_sums_are_the_least_over_the_whole_table(
     whole = WholeWardDistances(units)
     want = [min(s + round(whole(k, t) * 1000) for k, s in zip(sources, start, strict=True))
             for t in targets]
-    with per_area_by(library):
+    with distances_by(library):
         assert Distances(units).lowest_sums(sources, start, targets) == want
 
 
@@ -147,7 +134,7 @@ def test_least_pair_is_the_first_least_of_the_whole_table(
             for r, i in enumerate(rows) for c, j in enumerate(cols)}
     least = min(sums.values())
     first = min(key for key, value in sums.items() if value == least)
-    with per_area_by(library):
+    with distances_by(library):
         assert Distances(units).least_pair(rows, cols, row_start, col_start) == (least, *first)
 
 

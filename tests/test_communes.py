@@ -407,3 +407,33 @@ def test_a_head_of_a_board_is_no_unit_leader_column(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["plan", str(source), "--ward", "Xã Tân Lập", "--json", "-"])
     assert result.exit_code == 0, result.stderr
     assert [t["leader"] for t in json.loads(result.stdout)["wards"][0]["teams"]] == [None]
+
+
+def test_a_merged_xa_s_own_list_validates_without_error(tmp_path: Path) -> None:
+    """SPEC §7: the list plan writes validates against the same file. A thôn's team has no
+    khu phố cell, and the list's khu phố cells are carried down like merged cells: the
+    unit's own word (``Thôn 1``) must still find the thôn, not ``Tổ 1`` of the khu phố above."""
+    source = sheet_file(tmp_path / "merged.xlsx", MERGED)
+    roster = tmp_path / "list.xlsx"
+    planned = CliRunner().invoke(app, ["plan", str(source), "-o", str(roster)])
+    assert planned.exit_code == 0, planned.stderr
+    checked = CliRunner().invoke(app, ["validate", str(roster), "--units", str(source),
+                                       "--json", "-"])
+    errors = [f["code"] for f in json.loads(checked.stdout)["findings"]
+              if f["severity"] == "error"]
+    assert checked.exit_code == 0 and errors == [], errors
+
+
+def test_a_tdp_of_a_khu_pho_that_has_none_stays_unknown(tmp_path: Path) -> None:
+    """The type-aware lookup is for a unit that names itself a thôn: ``KP 3 / Tổ 9`` does
+    not become the only Tổ 9 of another khu phố."""
+    units = sheet_file(tmp_path / "units.xlsx", [
+        ["Khu phố", "Tổ dân phố", "Số hộ"], ["KP 2", "Tổ 9", 100], ["KP 2", "Tổ 8", 100],
+        ["KP 3", "Tổ 1", 100], ["KP 3", "Tổ 2", 100]])
+    roster = sheet_file(tmp_path / "list.xlsx", [
+        ["Mã tổ", "Khu phố", "Tổ dân phố phụ trách", "Họ và tên", "Chức danh trong tổ"],
+        ["T01", "KP 3", "Tổ 9, Tổ 2", "An", "Tổ trưởng"]])
+    checked = CliRunner().invoke(app, ["validate", str(roster), "--units", str(units),
+                                       "--ward", "Phường An Khánh", "--json", "-"])
+    codes = [f["code"] for f in json.loads(checked.stdout)["findings"]]
+    assert "UNKNOWN_UNIT" in codes
