@@ -142,6 +142,14 @@ def plan(
             "này; tệp Excel một xã, phường có thêm trang \"Sơ đồ\".",
         ),
     ] = None,
+    current: Annotated[
+        Path | None,
+        typer.Option(
+            "--current", metavar="ROSTER",
+            help="Danh sách tổ hiện có (tệp tcns đã ghi, hoặc danh sách gõ tay): lập lại "
+            "phương án giữ nguyên nhiều tổ, người nhất; thêm trang \"Thay đổi\".",
+        ),
+    ] = None,
     max_area_units: Annotated[
         int,
         typer.Option(
@@ -159,8 +167,8 @@ def plan(
 
         options = PlanOptions(inputs=tuple(inputs), people=people, rules=rules, ward=ward,
                               output=output, json_out=json_out, split_dir=split_dir,
-                              map_dir=map_dir, max_area_units=max_area_units, force=force,
-                              lang=language)
+                              map_dir=map_dir, current=current,
+                              max_area_units=max_area_units, force=force, lang=language)
         run_plan(options, _console(stderr=json_out == "-"))
 
 

@@ -22,7 +22,7 @@ from tcns_cli.model import MAX_AREA_UNITS
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from tcns_cli.model import Dataset, Plan, WardPlan
+    from tcns_cli.model import CheckedTeam, Dataset, Plan, WardPlan
     from tcns_cli.profiles import Profile
     from tcns_cli.writers.excel import Picture
 
@@ -57,12 +57,13 @@ class PlanOptions(RunOptions):
     output: Path | None = None
     split_dir: Path | None = None
     map_dir: Path | None = None
+    current: Path | None = None
     max_area_units: int = MAX_AREA_UNITS
 
     @property
     def read(self) -> list[Path]:
-        """The unit files and folders."""
-        return list(self.inputs)
+        """The unit files and folders (and the current team list)."""
+        return [*self.inputs, *([self.current] if self.current else [])]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,10 +199,14 @@ def run_plan(options: PlanOptions, console: Console) -> None:
                              options.map_dir)
     held = [read_dataset(list(options.inputs), options.people, options.ward)]
     refuse_oversized_areas(held[0], profile, options.max_area_units)
+    current = None
+    if options.current is not None:
+        held[0], current = _current_teams(held[0], options.current, options.ward)
     pictures = {} if outputs.map_dir is None else picture_targets(
         outputs.map_dir, held[0].wards(), options.every_input, options.force)
     painter = _painter(profile) if pictures else None
-    plan = _plan_and_write(held, profile, outputs.workbook, options.lang, console, painter)
+    plan = _plan_and_write(held, profile, outputs.workbook, options.lang, console, painter,
+                           current)
     if painter is not None:
         painter = _write_pictures(plan, pictures, painter, console, options.lang)
     split = []
@@ -223,8 +228,32 @@ def run_plan(options: PlanOptions, console: Console) -> None:
                            folder=options.map_dir), highlight=False)
 
 
+def _current_teams(dataset: Dataset, roster: Path, ward: str | None
+                   ) -> tuple[Dataset, dict[str, list[CheckedTeam]]]:
+    """The current team list, matched to the data's units as ``validate`` matches it, by
+    ward; its reading findings join the dataset's. A list that names no unit of the data is
+    not this ward's (or these wards'): bad input."""
+    import dataclasses
+
+    from tcns_cli.errors import Finding, TcnsError
+    from tcns_cli.readers.roster import read_roster
+    from tcns_cli.rosters import match_roster
+
+    found: list[Finding] = []
+    teams = match_roster(read_roster(roster, found), dataset, ward)
+    if not any(team.units for team in teams):
+        raise TcnsError("ROSTER_NOT_OF_WARD", file=roster.name,
+                        wards=", ".join(dataset.wards()[:3]) + (
+                            "…" if len(dataset.wards()) > 3 else ""))
+    by_ward: dict[str, list[CheckedTeam]] = {}
+    for team in teams:
+        by_ward.setdefault(team.ward, []).append(team)
+    return dataclasses.replace(dataset, findings=(*dataset.findings, *found)), by_ward
+
+
 def _plan_and_write(held: list[Dataset], profile: Profile, workbook: Path | None, lang: str,
-                    console: Console, picture: Picture | None = None) -> Plan:
+                    console: Console, picture: Picture | None = None,
+                    current: dict[str, list[CheckedTeam]] | None = None) -> Plan:
     """Plan the dataset (let go of once planned: ``held`` is emptied); with a workbook, each
     ward goes into it as soon as it is planned, while the workers plan the next ones
     (``picture``: a one-ward workbook gets its picture sheet)."""
@@ -233,7 +262,8 @@ def _plan_and_write(held: list[Dataset], profile: Profile, workbook: Path | None
     wards = held[0].wards()
     with _progress(console, len(wards)) as advance:
         if workbook is None:
-            return make_plan(held.pop(), profile, lambda done: advance(done.ward, 1))
+            return make_plan(held.pop(), profile, lambda done: advance(done.ward, 1),
+                             current=current)
         from tcns_cli.places import Words
         from tcns_cli.writers.excel import PlanWorkbook
         from tcns_cli.writers.files import write_atomically
@@ -241,13 +271,13 @@ def _plan_and_write(held: list[Dataset], profile: Profile, workbook: Path | None
         words = Words.of(held[0].ward_types, held[0].units)
 
         def plan_into(path: Path) -> Plan:
-            book = PlanWorkbook(path, profile, words, picture)
+            book = PlanWorkbook(path, profile, words, picture, lang, current is not None)
 
             def planned(ward_plan: WardPlan) -> None:
                 book.add(ward_plan)
                 advance(ward_plan.ward, 1)
 
-            done = make_plan(held.pop(), profile, planned)
+            done = make_plan(held.pop(), profile, planned, current=current)
             advance(text("writing", lang, file=workbook), 0)
             book.finish(done, lang)
             return done

@@ -18,10 +18,16 @@ def person_key(person: Person) -> tuple[str, int | None]:
 
 
 class Pool:
-    """The candidates of one ward, ranked per unit, and who has been placed already."""
+    """The candidates of one ward, ranked per unit, and who has been placed already.
+
+    Re-planning (SPEC §9) names who serves now: ``kept`` members and deputies come first
+    for their units, ``kept_leaders`` (unit leaders who lead a team now) lead first.
+    """
 
     def __init__(
-        self, people: Sequence[Person], profile: Profile, leaders: Sequence[Person] = ()
+        self, people: Sequence[Person], profile: Profile, leaders: Sequence[Person] = (),
+        kept: Sequence[Person] = (), kept_deputies: Sequence[Person] = (),
+        kept_leaders: Sequence[Person] = (),
     ) -> None:
         rule = profile.members
         accepted = set(rule.organizations)
@@ -45,10 +51,15 @@ class Pool:
                 self.by_unit.setdefault(key, []).append(person)
         # Unit leaders lead; they are never anyone's member, even if also listed as candidates.
         self.used: set[tuple[str, int | None]] = {person_key(p) for p in leaders}
+        for person in reversed(kept):
+            self.by_unit.setdefault(_unit_key(person), []).insert(0, person)
+        for person in reversed(kept_deputies):
+            self.deputies.setdefault(_unit_key(person), []).insert(0, person)
+        self.kept_leaders = {person_key(p) for p in kept_leaders}
 
     def take(self, unit: Unit, organization: str | None = None) -> Person | None:
         """The best unused candidate of a unit (of one organisation if given), now used."""
-        for person in self.by_unit.get(unit.key, []):
+        for person in self.by_unit.get(unit.key, ()):
             if organization is not None and person.organization != organization:
                 continue
             if person_key(person) not in self.used:
@@ -70,6 +81,10 @@ class Pool:
         return None
 
 
+def _unit_key(person: Person) -> UnitKey:
+    return (person.area, person.unit or "", person.unit_type or "")
+
+
 def choose_leader(units: Sequence[Unit], prefer: str) -> Person | None:
     """Solo: the unit's leader; several units: by ``prefer`` (youngest: latest birth year)."""
     leaders = [u.leader for u in units if u.leader is not None]
@@ -89,7 +104,10 @@ def choose_leader(units: Sequence[Unit], prefer: str) -> Person | None:
 def compose_team(team: Team, pool: Pool, profile: Profile) -> tuple[Team, list[Finding]]:
     """The team with its leader, deputy and members, and what was missing (open places)."""
     findings: list[Finding] = []
-    leader = choose_leader(team.units, profile.leader.prefer)
+    leader = choose_leader([u for u in team.units if u.leader is not None
+                            and person_key(u.leader) in pool.kept_leaders],
+                           profile.leader.prefer) or choose_leader(team.units,
+                                                                   profile.leader.prefer)
     if leader is not None:
         pool.used.add(person_key(leader))
     else:

@@ -41,6 +41,32 @@ class Group:
     joins: tuple[tuple[int, int], ...] = ()  # every (joiner, unit it joined), in order
 
 
+@dataclass(frozen=True, slots=True)
+class Rewards:
+    """What keeping a current team is worth in the matching's weights (SPEC §9).
+
+    Each pair of small units that is a current team weighs ``bonus`` less: ``bonus`` is
+    above any total distance of the ward, so one more kept team outweighs every saving in
+    distance, and it never buys a unit leaving its area (how many leave is fixed by the
+    areas' counts, not by the weights). ``extra`` is added to a unit's joining weight (what
+    its joining does to the current teams), ``only`` lets one unit alone join, ``barred``
+    units may not.
+    """
+
+    bonus: float
+    partner: dict[int, int]  # a small unit → the small unit pairing with which keeps a team
+    distance: Callable[[int, int], float]
+    extra: Callable[[int], float]
+    only: int | None = None
+    barred: frozenset[int] = frozenset()
+
+    def joining(self, i: int) -> float:
+        """The extra weight of unit ``i`` joining a team, FORBID when it may not."""
+        if i in self.barred or (self.only is not None and i != self.only):
+            return FORBID
+        return self.extra(i)
+
+
 def area_of(unit: Unit, grouping: Grouping) -> str | None:
     """The pairing area: the unit's area (the khu phố of a TDP), else the whole ward (None)."""
     return unit.area if grouping.area == "khu_pho" else None
@@ -57,12 +83,22 @@ def in_turn(solve: Callable[[Any], Any], tables: list[Any]) -> list[Any]:
 
 
 def group_ward(units: Sequence[Unit], grouping: Grouping, dist: Distances,
-               each: Each = in_turn) -> list[Group]:
+               each: Each = in_turn, keep: Sequence[tuple[int, ...]] = ()) -> list[Group]:
     """Every unit of one ward in exactly one group, ordered by their first unit.
 
     ``each`` solves the areas' own matchings (the even areas', and every odd area's without
-    each of its units), which do not depend on each other.
+    each of its units), which do not depend on each other. ``keep``: the current teams
+    (unit indices in natural order, each unit in one at most) to keep as many of as the
+    rules allow (SPEC §9): see :func:`_group_keeping`.
     """
+    if keep:
+        return _group_keeping(units, grouping, dist, each, keep)
+    return _group(units, grouping, dist, each, None)
+
+
+def _group(units: Sequence[Unit], grouping: Grouping, dist: Distances, each: Each,
+           rewards: Rewards | None) -> list[Group]:
+    """The groups of least weight: distances, less the rewards of kept teams if given."""
     limit = grouping.large_threshold
     small = [i for i, u in enumerate(units) if limit > 0 and u.households < limit]
     smalls = set(small)
@@ -72,19 +108,19 @@ def group_ward(units: Sequence[Unit], grouping: Grouping, dist: Distances,
         areas.setdefault(area_of(units[i], grouping), []).append(i)
     odd = [a for a in areas.values() if len(a) % 2 == 1]
     even = [a for a in areas.values() if len(a) % 2 == 0]
-    found = each(min_weight_perfect_matching, [_weights(a, a, dist) for a in even])
+    found = each(min_weight_perfect_matching, [_weights(a, a, dist, rewards) for a in even])
     pairs = [(area[i], area[j]) for area, matched in zip(even, found, strict=True)
              for i, j in matched]
     joiners: list[int] = []
     if grouping.leftover == "pair-nearest" and len(odd) > 1:
-        without = each(best_without_each, [_weights(a, a, dist) for a in odd])
+        without = each(best_without_each, [_weights(a, a, dist, rewards) for a in odd])
         inner = [[(cost, [(area[a], area[b]) for a, b in matched]) for cost, matched in rows]
                  for area, rows in zip(odd, without, strict=True)]
-        more, joiners = _match_odd_areas(odd, inner, dist)
+        more, joiners = _match_odd_areas(odd, inner, dist, rewards)
         pairs += more
     else:
         for area in odd:
-            more, left = _keep_one_back(area, dist)
+            more, left = _keep_one_back(area, dist, rewards)
             pairs += more
             joiners += left
     groups += [_pair(a, b, units, grouping, dist) for a, b in pairs]
@@ -97,11 +133,26 @@ def _pair(a: int, b: int, units: Sequence[Unit], grouping: Grouping, dist: Dista
     return Group(TeamKind.PAIR, (a, b), dist(a, b), cross)
 
 
-def _weights(rows: list[int], cols: list[int], dist: Distances) -> list[list[float]]:
+def _weights(rows: list[int], cols: list[int], dist: Distances,
+             rewards: Rewards | None = None) -> list[list[float]]:
     """The matching's weights (whole millimetres) between two lists of units: ``scaled``
-    of each distance, written out (a call per cell costs a tenth of a ward's planning)."""
+    of each distance, written out (a call per cell costs a tenth of a ward's planning),
+    less the reward of each pair that keeps a current team."""
     to_mm = float(SCALE)
-    return [[float(round(d * to_mm)) for d in line] for line in dist.table(rows, cols)]
+    table = [[float(round(d * to_mm)) for d in line] for line in dist.table(rows, cols)]
+    if rewards is not None and rewards.partner:
+        at = {j: c for c, j in enumerate(cols)}
+        for r, i in enumerate(rows):
+            c = at.get(rewards.partner.get(i, -1))
+            if c is not None:
+                table[r][c] -= rewards.bonus
+    return table
+
+
+def _joining(i: int, dist: Distances, rewards: Rewards | None) -> float:
+    """The weight of unit ``i`` being the one that joins a team (with what that does to the
+    current teams, or FORBID when it may not)."""
+    return _reach(i, dist) + (rewards.joining(i) if rewards is not None else 0.0)
 
 
 def _reach(i: int, dist: Distances) -> float:
@@ -111,7 +162,8 @@ def _reach(i: int, dist: Distances) -> float:
     return scaled(dist(i, nearest))
 
 
-def _keep_one_back(area: list[int], dist: Distances) -> tuple[list[tuple[int, int]], list[int]]:
+def _keep_one_back(area: list[int], dist: Distances, rewards: Rewards | None = None
+                   ) -> tuple[list[tuple[int, int]], list[int]]:
     """An odd area on its own: pair all but one unit, the one whose joining costs least.
 
     The unit kept back gets a stand-in partner whose edge weighs the distance to its
@@ -120,8 +172,9 @@ def _keep_one_back(area: list[int], dist: Distances) -> tuple[list[tuple[int, in
     if dist.nearest(area[0]) is None:  # the ward's only unit: nobody to pair or join
         return [], list(area)
     size = len(area)
-    reach = [_reach(i, dist) for i in area]
-    table = [[*line, far] for line, far in zip(_weights(area, area, dist), reach, strict=True)]
+    reach = [_joining(i, dist, rewards) for i in area]
+    table = [[*line, far] for line, far in zip(_weights(area, area, dist, rewards), reach,
+                                               strict=True)]
     table.append([*reach, FORBID])
     found = min_weight_perfect_matching(table)
     pairs = [(area[i], area[j]) for i, j in found if j < size]
@@ -130,28 +183,30 @@ def _keep_one_back(area: list[int], dist: Distances) -> tuple[list[tuple[int, in
 
 def _match_odd_areas(
     odd: list[list[int]], inner: list[list[tuple[float, list[tuple[int, int]]]]],
-    dist: Distances,
+    dist: Distances, rewards: Rewards | None = None,
 ) -> tuple[list[tuple[int, int]], list[int]]:
     """Several odd areas: each gives exactly one unit, paired across (or the joiner).
 
     For every unit u of an odd area A, ``inner[A][u]`` is the least weight of pairing the
     rest of A. Leaving areas A and B through u and v costs inner[A][u] + inner[B][v] +
     d(u, v), and the choices of different area pairs do not interact, so a matching over
-    the areas (plus a stand-in for the joiner when their number is odd) is exact.
+    the areas (plus a stand-in for the joiner when their number is odd) is exact. A current
+    pair across two odd areas is rewarded: its areas' cost is the lesser of the two.
     """
     cost = [[c for c, _ in rows] for rows in inner]
+    across = _rewarded_across(odd, rewards)
     count = len(odd)
     with_joiner = count % 2 == 1
     top = [[FORBID] * (count + with_joiner) for _ in range(count + with_joiner)]
     best: dict[tuple[int, int], tuple[int, int]] = {}
     if with_joiner:
         for a in range(count):
-            reach, first = min((c + _reach(i, dist), u)
+            reach, first = min((min(FORBID, c + _joining(i, dist, rewards)), u)
                                for u, (c, i) in enumerate(zip(cost[a], odd[a], strict=True)))
             top[a][count] = top[count][a] = reach
             best[(a, count)] = (first, -1)
     if count > ENUMERATE_AT_MOST and dist.basis is not Proximity.ADJACENCY:
-        chosen = _match_far_apart(odd, cost, top, dist)
+        chosen = _match_far_apart(odd, cost, top, dist, across)
     else:
         for a in range(count - 1):
             # For every unit v that may leave a later area: the least cost of a's leaving
@@ -161,13 +216,17 @@ def _match_odd_areas(
             low = iter(dist.lowest_sums(odd[a], cost[a], later))
             for b in range(a + 1, count):
                 top[a][b] = top[b][a] = min(next(low) + c for c in cost[b])
+        for a, b in across:
+            top[a][b] = top[b][a] = min([top[a][b],
+                                         *(c for c, _, _ in _kept_across(across, a, b, cost))])
         # The areas' own matching is small: up to ENUMERATE_AT_MOST areas it is listed.
         chosen = min_weight_perfect_matching(top, ENUMERATE_AT_MOST)
     pairs: list[tuple[int, int]] = []
     joiners: list[int] = []
     for a, b in chosen:
         if b < count:
-            best[(a, b)] = _leaving(odd[a], odd[b], cost[a], cost[b], dist)[1:]
+            best[(a, b)] = _leaving(odd[a], odd[b], cost[a], cost[b], dist,
+                                    _kept_across(across, a, b, cost))[1:]
         u, v = best[(a, b)]
         pairs += inner[a][u][1]
         if b == count:
@@ -179,10 +238,36 @@ def _match_odd_areas(
 
 
 def _leaving(first: list[int], second: list[int], cost_first: list[float],
-             cost_second: list[float], dist: Distances) -> tuple[float, int, int]:
+             cost_second: list[float], dist: Distances,
+             kept: Sequence[tuple[float, int, int]] = ()) -> tuple[float, int, int]:
     """Two odd areas' least cost of each giving one unit to a cross pair, and those units
-    (positions in each area): of equal costs the first in (u, v) order (natural order)."""
-    return dist.least_pair(first, second, cost_first, cost_second)
+    (positions in each area): of equal costs the first in (u, v) order (natural order).
+    ``kept``: the same for the rewarded current pairs between them."""
+    return min([dist.least_pair(first, second, cost_first, cost_second), *kept])
+
+
+Across = dict[tuple[int, int], list[tuple[float, int, int]]]
+
+
+def _rewarded_across(odd: list[list[int]], rewards: Rewards | None) -> Across:
+    """The current pairs between two odd areas, by the two areas (indices into ``odd``,
+    lesser first): ``(weight with its reward, position in the first, in the second)``."""
+    if rewards is None or not rewards.partner:
+        return {}
+    where = {i: (a, n) for a, area in enumerate(odd) for n, i in enumerate(area)}
+    found: Across = {}
+    for i, j in rewards.partner.items():
+        if i < j and i in where and j in where and where[i][0] != where[j][0]:
+            (a, u), (b, v) = sorted([where[i], where[j]])
+            weight = scaled(rewards.distance(i, j)) - rewards.bonus
+            found.setdefault((a, b), []).append((weight, u, v))
+    return found
+
+
+def _kept_across(across: Across, a: int, b: int, cost: list[list[float]]
+                 ) -> list[tuple[float, int, int]]:
+    """Areas ``a`` < ``b`` leaving through a rewarded current pair: each such way's cost."""
+    return [(cost[a][u] + weight + cost[b][v], u, v) for weight, u, v in across.get((a, b), [])]
 
 
 # Each odd area's cost to the areas whose centres are nearest is computed at once.
@@ -190,7 +275,7 @@ NEAR_AREAS = 10
 
 
 def _match_far_apart(odd: list[list[int]], cost: list[list[float]], top: list[list[float]],
-                     dist: Distances) -> list[tuple[int, int]]:
+                     dist: Distances, across: Across | None = None) -> list[tuple[int, int]]:
     """The odd areas' matching when there are many, without every two areas' cost.
 
     Distances obey the triangle inequality (coordinates, numbering), so two areas cost at
@@ -199,8 +284,10 @@ def _match_far_apart(odd: list[list[int]], cost: list[list[float]], top: list[li
     The matching is solved on these lower bounds where the true cost is not yet known; each
     bound the answer uses is replaced by the true cost, until the answer uses true costs
     only. It is then optimal: its cost is true, every other matching costs at least its
-    bounds. ``top`` gets the true costs (and keeps the joiner's column).
+    bounds. ``top`` gets the true costs (and keeps the joiner's column). Areas a rewarded
+    current pair joins (``across``) have no such bound: their true cost is learnt first.
     """
+    across = across or {}
     count = len(odd)
     centres = [area[0] for area in odd]
     reach = [max(dist.table([area[0]], area)[0]) for area in odd]
@@ -212,13 +299,16 @@ def _match_far_apart(odd: list[list[int]], cost: list[list[float]], top: list[li
         a, b = min(a, b), max(a, b)
         if (a, b) not in known:
             known.add((a, b))
-            top[a][b] = top[b][a] = _leaving(odd[a], odd[b], cost[a], cost[b], dist)[0]
+            top[a][b] = top[b][a] = _leaving(odd[a], odd[b], cost[a], cost[b], dist,
+                                             _kept_across(across, a, b, cost))[0]
 
     for a in range(count):
         for b in range(count):
             if a != b:
                 gap = apart[a][b] - reach[a] - reach[b]
                 top[a][b] = least[a] + least[b] + max(0.0, math.floor(gap * SCALE) - 1.0)
+    for a, b in across:
+        learn(a, b)
     for a in range(count):
         for b in sorted((b for b in range(count) if b != a), key=lambda b: top[a][b])[
                 :NEAR_AREAS]:
@@ -294,3 +384,134 @@ def _components(
         out.append(Group(TeamKind.JOINED, tuple(inside), dist(first, target), cross, first,
                          target, tuple(joined[top])))
     return out
+
+
+# --- keeping the current teams (SPEC §9) -----------------------------------------------------
+
+def _group_keeping(units: Sequence[Unit], grouping: Grouping, dist: Distances, each: Each,
+                   keep: Sequence[tuple[int, ...]]) -> list[Group]:
+    """The groups that keep the most current teams, then weigh least (SPEC §9).
+
+    Pairs are rewarded in the matching's weights (:class:`Rewards`). The joiner is what the
+    weights cannot say alone: a joiner whose nearest unit is large breaks or keeps that
+    unit's solo team, which depends on the joiner only (its ``extra``); a joiner whose
+    nearest unit is small breaks that unit's current pair, or makes a current joined team,
+    only if the matching pairs that unit with its current partner. Such a joiner is first
+    weighed as if it broke nothing and made its team (a bound: no grouping weighs less than
+    it is weighed). When the lightest grouping's joiner breaks its nearest unit's pair
+    after all, that joiner's best is found by a solve where it alone joins and the pair's
+    reward is rewritten, and it is barred from the next solves; the search stops when the
+    lightest grouping is weighed truly, or weighs no less than the best found: optimal.
+    """
+    limit = grouping.large_threshold
+    small = {i for i, u in enumerate(units) if limit > 0 and u.households < limit}
+    teams = {frozenset(t) for t in keep}
+    team_of = {i: t for t in keep for i in t}
+    partner = {}
+    for team in keep:
+        if len(team) == 2 and team[0] in small and team[1] in small:
+            partner[team[0]], partner[team[1]] = team[1], team[0]
+    solo_kept = {t[0] for t in keep if len(t) == 1 and t[0] not in small}
+    bonus = _bonus(units, len(small), dist)
+    cap = grouping.max_units_per_team
+
+    def target(u: int) -> int | None:
+        # The joiner's team, as _join finds it when it is the only joiner: every other
+        # group is a pair of small units or a large unit alone.
+        if not cap or cap >= 3:
+            return dist.nearest(u)
+        order = dist.by_distance(u)
+        return next((t for t in order if (1 if t not in small else 2) + 1 <= cap),
+                    order[0] if order else None)
+
+    def effect(u: int) -> tuple[float, dict[int, int] | None]:
+        """The joiner's extra weight as first weighed, and the partners its own solve
+        rewrites (None: the weight is already true)."""
+        t = target(u)
+        if t is None:
+            return 0.0, None
+        if t not in small:
+            return bonus * ((t in solo_kept) - (frozenset((u, t)) in teams)), None
+        team = team_of.get(t, ())
+        if len(team) == 2 and partner.get(t) is not None and partner[t] != u:
+            return 0.0, {t: -1, partner[t]: -1}
+        if len(team) == 3 and u in team:
+            other = next(x for x in team if x not in (u, t))
+            if other in small:
+                return -bonus, {t: other, other: t}
+        return 0.0, None
+
+    effects: dict[int, tuple[float, dict[int, int] | None]] = {}
+
+    def first_weight(u: int) -> float:
+        if u not in effects:
+            effects[u] = effect(u)
+        return effects[u][0]
+
+    def truth(groups: list[Group]) -> float:
+        """The grouping's true weight: its distances, less a bonus per kept team (the
+        large units' current solo teams counted in advance, as the matching counts them)."""
+        total, kept = 0.0, 0
+        for group in groups:
+            kept += frozenset(group.members) in teams
+            rest = [i for i in group.members if i != group.joiner]
+            if len(rest) == 2:
+                total += scaled(dist(*rest))
+            if group.joiner is not None:
+                total += _reach(group.joiner, dist)
+        return total - bonus * (kept - len(solo_kept))
+
+    def weighed(groups: list[Group], rewards: Rewards) -> float:
+        """The weight the matching gave the grouping."""
+        total = 0.0
+        for group in groups:
+            rest = [i for i in group.members if i != group.joiner]
+            if len(rest) == 2:
+                a, b = rest
+                total += scaled(dist(a, b)) - bonus * (partner.get(a) == b)
+            if group.joiner is not None:
+                total += _reach(group.joiner, dist) + rewards.extra(group.joiner)
+        return total
+
+    rewards = Rewards(bonus, partner, dist, first_weight)
+    groups = _group(units, grouping, dist, each, rewards)
+    if grouping.leftover != "pair-nearest":
+        return groups  # several joiners: weighed as first weighed (see the README)
+    areas: dict[str | None, list[int]] = {}
+    for i in sorted(small):
+        areas.setdefault(area_of(units[i], grouping), []).append(i)
+    may_join = {i for area in areas.values() if len(area) % 2 for i in area}
+    best: tuple[float, list[Group]] | None = None
+    barred: set[int] = set()
+    while True:
+        joiner = next((g.joiner for g in groups if g.joiner is not None), None)
+        low, true = weighed(groups, rewards), truth(groups)
+        if best is not None and low >= best[0]:
+            return best[1]
+        if true == low or joiner is None:
+            return groups if best is None or true < best[0] else best[1]
+        rewrite = effects[joiner][1] or {}
+        own = {i: j for i, j in {**partner, **rewrite}.items() if j >= 0}
+        alone = Rewards(bonus, own, dist, lambda _: 0.0, only=joiner)
+        found = _group(units, grouping, dist, each, alone)
+        value = truth(found)
+        if best is None or value < best[0]:
+            best = (value, found)
+        barred.add(joiner)
+        if barred >= may_join:
+            return best[1]
+        rewards = Rewards(bonus, partner, dist, first_weight, barred=frozenset(barred))
+        groups = _group(units, grouping, dist, each, rewards)
+
+
+def _bonus(units: Sequence[Unit], small: int, dist: Distances) -> float:
+    """A reward above any total weight of the ward's groups: (small units + 2) times a
+    bound on any one weight (twice the farthest unit from the first, by the triangle
+    inequality; hops: twice the ward's size, which bounds even the made-up ones)."""
+    if not units:
+        return 1.0
+    if dist.basis is Proximity.ADJACENCY:
+        far = 2.0 * len(units)
+    else:
+        far = 2.0 * max(dist.table([0], range(len(units)))[0])
+    return (small + 2) * (scaled(far) + 2.0)

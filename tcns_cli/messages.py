@@ -329,6 +329,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Team {team}: no deputy matching the profile was found.",
     ),
     # Validation (SPEC §7).
+    "ROSTER_NOT_OF_WARD": (
+        "Danh sách tổ hiện có {file} không nêu đơn vị nào của {wards}: danh sách này không phải "
+        "của xã, phường này. Hãy chọn đúng tệp danh sách (--current), hoặc đúng tệp dữ liệu.",
+        "The current team list {file} names no unit of {wards}: this list is not of this ward. "
+        "Choose the right list (--current) or the right data file.",
+    ),
     "NO_ROSTER_SHEET": (
         "Không nhận ra danh sách tổ trong {file}: {missing}. tcns đọc ba mẫu: (1) mỗi người một "
         "dòng, có cột \"Mã tổ\" (hoặc \"Tên tổ\") và \"Họ và tên\", như trang \"Danh sách "
@@ -565,6 +571,40 @@ CATALOG: dict[str, tuple[str, str]] = {
     "proximity_coordinates": ("tọa độ", "coordinates"),
     "proximity_adjacency": ("danh sách liền kề", "adjacency"),
     "proximity_numbering": ("số thứ tự", "numbering"),
+    # Re-planning with the current teams (SPEC §9): the statuses, the reasons, the summary.
+    "status_kept": ("Giữ nguyên", "Kept"),
+    "unit_gone_mark": ("{unit} (không còn)", "{unit} (gone)"),
+    "status_changed": ("Thay đổi", "Changed"),
+    "status_new": ("Thành lập mới", "New"),
+    "status_dissolved": ("Giải thể", "Dissolved"),
+    "reason_UNIT_GONE": ("đơn vị không còn trong dữ liệu (sáp nhập, giải thể)",
+                         "a unit is no longer in the data (merged or dissolved)"),
+    "reason_UNIT_NEW": ("có đơn vị mới, chưa thuộc tổ nào", "a new unit, in no team yet"),
+    "reason_UNIT_NOW_LARGE": ("đơn vị nay đủ ngưỡng số hộ, lập tổ riêng",
+                              "a unit now reaches the threshold and stands alone"),
+    "reason_UNIT_NOW_SMALL": ("đơn vị nay dưới ngưỡng số hộ, phải ghép",
+                              "a unit is now below the threshold and must pair"),
+    "reason_CROSS_AREA_NOT_NEEDED": ("không cần ghép khác địa bàn nữa (hoặc có cách ghép gần "
+                                     "hơn)", "the cross-area pairing is no longer needed (or "
+                                     "a nearer one exists)"),
+    "reason_UNIT_IN_SEVERAL_TEAMS": ("danh sách hiện có ghi một đơn vị ở hai tổ; tổ ghi trước "
+                                     "được giữ", "the current list puts a unit in two teams; "
+                                     "the first one is kept"),
+    "reason_REGROUPED": ("ghép lại theo các thay đổi trong địa bàn, để giữ được nhiều tổ nhất",
+                         "regrouped after the changes nearby, keeping the most teams"),
+    "reason_PERSON_GONE": ("không còn trong dữ liệu nhân sự", "no longer in the people data"),
+    "reason_NO_LONGER_LEADER": ("không còn là trưởng đơn vị", "no longer a unit leader"),
+    "reason_NOT_IN_ORGANIZATION": ("không còn thuộc đoàn thể được chọn",
+                                   "no longer in an accepted organisation"),
+    "reason_PERSON_MOVED": ("chuyển tổ theo đơn vị của mình", "moved with their unit"),
+    "reason_NO_PLACE": ("tổ mới không còn chỗ", "no place left in the new team"),
+    "reason_PERSON_NEW": ("bổ sung vào chỗ trống", "fills an open place"),
+    "changes_kept": ("Giữ nguyên {teams}/{current} tổ hiện có và {people}/{listed} người đang "
+                     "tham gia; {changed} tổ thay đổi, {new} tổ thành lập mới, {dissolved} tổ "
+                     "giải thể (trang \"Thay đổi\").",
+                     "Kept {teams} of {current} current teams and {people} of {listed} people "
+                     "serving; {changed} teams changed, {new} new, {dissolved} dissolved (sheet "
+                     "\"Thay đổi\")."),
 }
 
 

@@ -152,14 +152,43 @@ class Team:
         )
 
 
+class Status(StrEnum):
+    """What re-planning did to a team (SPEC §9)."""
+
+    KEPT = "kept"
+    CHANGED = "changed"
+    NEW = "new"
+    DISSOLVED = "dissolved"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One current or new team, before and after re-planning (SPEC §9).
+
+    ``gone`` are the current team's units that the data no longer has (as the list wrote
+    them); ``reasons`` are reason codes; each person out or in comes with the code of why.
+    """
+
+    team: str
+    status: Status
+    before: tuple[Unit, ...]
+    after: tuple[Unit, ...]
+    reasons: tuple[str, ...] = ()
+    gone: tuple[str, ...] = ()
+    people_out: tuple[tuple[Person, str], ...] = ()
+    people_in: tuple[tuple[Person, str], ...] = ()
+    people_before: tuple[Person, ...] = ()  # the current team's people, as the list gives them
+
+
 @dataclass(frozen=True, slots=True)
 class WardPlan:
-    """Every team of one ward and the proximity basis used."""
+    """Every team of one ward and the proximity basis used; re-planned, what changed."""
 
     ward: str
     proximity: Proximity
     teams: tuple[Team, ...]
     ward_type: str | None = None  # phường, xã, đặc khu, thị trấn; None: not known
+    changes: tuple[Change, ...] | None = None  # None: planned without current teams
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from tcns_cli import replan
 from tcns_cli.checks import self_check
 from tcns_cli.compose import Pool, compose_team
 from tcns_cli.errors import Finding, Report, TcnsError
@@ -18,6 +19,8 @@ from tcns_cli.grouping import Each, Group, area_of, group_ward, in_turn
 from tcns_cli.model import (
     LARGE_WARD_UNITS,
     MAX_AREA_UNITS,
+    Change,
+    CheckedTeam,
     Dataset,
     Person,
     Plan,
@@ -33,7 +36,7 @@ from tcns_cli.proximity import Distances
 
 # Below this many units a run plans in one process: starting workers would cost more.
 PARALLEL_MIN_UNITS = 2_000
-WardWork = tuple[str, list[Unit], list[Person], str | None]
+WardWork = tuple[str, list[Unit], list[Person], str | None, list[CheckedTeam] | None]
 WardResult = tuple[WardPlan, list[Finding]]
 
 
@@ -58,8 +61,10 @@ def refuse_oversized_areas(dataset: Dataset, profile: Profile,
 def make_plan(
     dataset: Dataset, profile: Profile, progress: Callable[[WardPlan], None] | None = None,
     workers: int | None = None, check: bool = True,
+    current: dict[str, list[CheckedTeam]] | None = None,
 ) -> Plan:
-    """Plan every ward of the dataset under the profile.
+    """Plan every ward of the dataset under the profile; with ``current`` (each ward's
+    current teams, SPEC §9) keep as many of them as the rules allow, and say what changed.
 
     Wards are planned independently, so a big run spreads them over ``workers`` processes
     (by default one per available core); the plan is the same as planning them one by one.
@@ -73,7 +78,8 @@ def make_plan(
     for person in dataset.people:
         people_of.setdefault(person.ward, []).append(person)
     types = dict(dataset.ward_types)
-    work = [(ward, units, people_of.get(ward, []), types.get(ward))
+    work = [(ward, units, people_of.get(ward, []), types.get(ward),
+             None if current is None else current.get(ward, []))
             for ward, units in units_of.items()]
     count = default_workers(len(dataset.units), len(work)) if workers is None else workers
     results = (((*result, _nothing) for result in _plan_in_parallel(work, profile, count, check))
@@ -81,7 +87,8 @@ def make_plan(
     findings: list[Finding] = list(dataset.findings)
     wards = []
     for planned, found, checked in results:
-        plan = WardPlan(planned.ward, planned.proximity, planned.teams, types.get(planned.ward))
+        plan = WardPlan(planned.ward, planned.proximity, planned.teams, types.get(planned.ward),
+                        planned.changes)
         wards.append(plan)
         if progress is not None:
             progress(plan)
@@ -98,13 +105,13 @@ def _plan_in_turn(work: list[WardWork], profile: Profile, check: bool
     """Each ward in this process, with what its self-check found (to be asked for once the
     ward is written). A big ward is self-checked in a forked process while this one writes
     it (the same findings, in the same order)."""
-    for ward, units, people, kind in work:
+    for ward, units, people, kind, now in work:
         if check and default_workers(len(units), 2) > 1:
-            planned, found = plan_ward(ward, units, people, profile, False, kind)
+            planned, found = plan_ward(ward, units, people, profile, False, kind, now)
             yield planned, found, _check_aside((ward, units, list(planned.teams), people,
                                                 profile, kind))
         else:
-            yield (*plan_ward(ward, units, people, profile, check, kind), _nothing)
+            yield (*plan_ward(ward, units, people, profile, check, kind, now), _nothing)
 
 
 _CHECKING: tuple[str, list[Unit], list[Team], list[Person], Profile, str | None] | None = None
@@ -163,7 +170,7 @@ _SHARED: tuple[list[WardWork], Profile, bool] | None = None
 PersonRef = int | Person | None
 TeamRow = tuple[str, str, tuple[int, ...], float | None, bool, PersonRef, PersonRef,
                 tuple[PersonRef, ...], tuple[tuple[int, int], ...]]
-Packed = tuple[Proximity, list[TeamRow], list[Finding]]
+Packed = tuple[Proximity, list[TeamRow], list[Finding], tuple[Change, ...] | None]
 
 
 def _worker_start() -> None:
@@ -208,8 +215,8 @@ def _plan_chunk(bounds: tuple[int, int]) -> list[Packed]:
     """
     assert _SHARED is not None
     work, profile, check = _SHARED
-    return [_pack(plan_ward(ward, units, people, profile, check, kind), units, people)
-            for ward, units, people, kind in work[bounds[0] : bounds[1]]]
+    return [_pack(plan_ward(ward, units, people, profile, check, kind, now), units, people)
+            for ward, units, people, kind, now in work[bounds[0] : bounds[1]]]
 
 
 def _pack(result: WardResult, units: list[Unit], people: list[Person]) -> Packed:
@@ -225,11 +232,11 @@ def _pack(result: WardResult, units: list[Unit], people: list[Person]) -> Packed
              t.cross_area, ref(t.leader), ref(t.deputy), tuple(ref(m) for m in t.members),
              t.joins)
             for t in plan.teams]
-    return plan.proximity, rows, findings
+    return plan.proximity, rows, findings, plan.changes
 
 
 def _unpack(packed: Packed, ward: str, units: list[Unit], people: list[Person]) -> WardResult:
-    proximity, rows, findings = packed
+    proximity, rows, findings, changes = packed
 
     def person(ref: PersonRef) -> Person | None:
         if not isinstance(ref, int):
@@ -241,7 +248,7 @@ def _unpack(packed: Packed, ward: str, units: list[Unit], people: list[Person]) 
              person(leader), person(deputy), tuple(person(m) for m in others), joins)
         for team_id, kind, members, distance, cross, leader, deputy, others, joins in rows
     )
-    return WardPlan(ward, proximity, teams), findings
+    return WardPlan(ward, proximity, teams, changes=changes), findings
 
 
 def _plan_in_parallel(
@@ -265,7 +272,8 @@ def _plan_in_parallel(
                                initializer=_worker_start)
     try:
         for (start, _), results in zip(chunks, pool.map(_plan_chunk, chunks), strict=True):
-            for (ward, units, people, _), packed in zip(work[start:], results, strict=False):
+            for (ward, units, people, _, _), packed in zip(work[start:], results,
+                                                          strict=False):
                 yield _unpack(packed, ward, units, people)
             done += len(results)
     except BrokenProcessPool:
@@ -273,24 +281,34 @@ def _plan_in_parallel(
     finally:
         _SHARED = None
         pool.shutdown(cancel_futures=True)  # on Ctrl-C too: no chunk is started after it
-    for ward, units, people, kind in work[done:]:
-        yield plan_ward(ward, units, people, profile, check, kind)
+    for ward, units, people, kind, now in work[done:]:
+        yield plan_ward(ward, units, people, profile, check, kind, now)
 
 
 def plan_ward(
     ward: str, units: list[Unit], people: list[Person], profile: Profile, check: bool = True,
-    ward_type: str | None = None,
+    ward_type: str | None = None, current: list[CheckedTeam] | None = None,
 ) -> WardResult:
     """Group one ward's units (in natural order) into teams and compose each team; the
-    ward's plan and what was found while planning it."""
+    ward's plan and what was found while planning it. With ``current`` (the ward's teams
+    now, SPEC §9), the teams, codes and people that may stay, stay."""
     dist = Distances(units)
     findings = _proximity_findings(ward, ward_type, units, dist)
-    groups = group_ward(units, profile.grouping, dist, _each_in_parallel(len(units)))
-    width = max(2, len(str(len(groups))))
-    pool = Pool(people, profile, [u.leader for u in units if u.leader is not None])
+    keep, twice = replan.keepable(units, current) if current is not None else ([], set())
+    groups = group_ward(units, profile.grouping, dist, _each_in_parallel(len(units)), keep)
+    leaders = [u.leader for u in units if u.leader is not None]
+    if current is None:
+        width = max(2, len(str(len(groups))))
+        ids = [f"T{number:0{width}d}" for number in range(1, len(groups) + 1)]
+        pool = Pool(people, profile, leaders)
+    else:
+        ids = replan.codes(groups, units, current)
+        now = replan.serving(units, people, current, profile)
+        pool = Pool([*people, *now.candidates], profile, leaders, now.members, now.deputies,
+                    now.leaders)
     teams = []
-    for number, group in enumerate(groups, start=1):
-        team = _team(f"T{number:0{width}d}", ward, group, units)
+    for team_id, group in zip(ids, groups, strict=True):
+        team = _team(team_id, ward, group, units)
         findings += [_joined_finding(team, units[j], units[t]) for j, t in group.joins]
         composed, missing = compose_team(team, pool, profile)
         teams.append(composed)
@@ -298,7 +316,8 @@ def plan_ward(
     # The same rule checks `tcns validate` runs: a correct plan yields none of them.
     if check:
         findings += self_check(ward, units, teams, people, profile, ward_type)
-    return WardPlan(ward, dist.basis, tuple(teams), ward_type), findings
+    changes = None if current is None else replan.changes(teams, current, twice, profile, now)
+    return WardPlan(ward, dist.basis, tuple(teams), ward_type, changes), findings
 
 
 def _proximity_findings(ward: str, ward_type: str | None, units: list[Unit], dist: Distances

@@ -103,7 +103,25 @@ def print_plan_summary(console: Console, plan: Plan, lang: str) -> None:
                           *[""] * len(_METRICS), style="dim")
         table.add_row(text("total", lang), *map(str, totals), style="bold")
     console.print(table)
+    print_changes(console, plan, lang)
     print_findings(console, plan.findings, lang)
+
+
+def print_changes(console: Console, plan: Plan, lang: str) -> None:
+    """With ``--current``: how many teams and people were kept (SPEC §9)."""
+    from tcns_cli.model import Status
+
+    changes = [c for w in plan.wards if w.changes is not None for c in w.changes]
+    if not any(w.changes is not None for w in plan.wards):
+        return
+    count = {s: sum(1 for c in changes if c.status is s) for s in Status}
+    current = [c for c in changes if c.status is not Status.NEW]
+    listed = {id(p) for c in current for p in c.people_before}
+    left = {id(p) for c in changes for p, why in c.people_out if why != "PERSON_MOVED"}
+    console.print(text("changes_kept", lang, teams=count[Status.KEPT], current=len(current),
+                       people=len(listed - left), listed=len(listed),
+                       changed=count[Status.CHANGED], new=count[Status.NEW],
+                       dissolved=count[Status.DISSOLVED]), highlight=False)
 
 
 def print_findings(console: Console, findings: tuple[Finding, ...], lang: str,

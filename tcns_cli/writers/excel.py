@@ -15,7 +15,8 @@ from typing import Any
 
 from tcns_cli import __version__
 from tcns_cli.errors import Finding, Severity
-from tcns_cli.model import Person, Plan, Proximity, Team, TeamKind, WardPlan
+from tcns_cli.messages import text
+from tcns_cli.model import Change, Person, Plan, Proximity, Team, TeamKind, WardPlan
 from tcns_cli.normalize import ORGANIZATION_NAMES, natural_key
 from tcns_cli.places import (
     KHU_PHO,
@@ -34,6 +35,7 @@ from tcns_cli.profiles import Profile
 
 SHEETS = ("Tổng hợp", "Đề xuất tổ", "Danh sách thành viên", "Cảnh báo", "Căn cứ")
 PICTURE_SHEET = "Sơ đồ"  # with --map, after "Đề xuất tổ" (SPEC §6.1, §10)
+CHANGES_SHEET = "Thay đổi"  # with --current, after "Tổng hợp" (SPEC §9)
 Picture = Callable[[WardPlan], bytes]  # a ward's picture as PNG bytes
 ROSTER_WIDTHS = (7, 8, 12, 13, 14, 24, 7, 7, 14, 20, 21, 13, 12)
 # How wide a roster column may grow to keep its longest line whole (0: the width is fixed):
@@ -336,7 +338,8 @@ def plan_words(plan: Plan) -> Words:
 
 def write_plan(plan: Plan, path: Path, lang: str, picture: Picture | None = None) -> None:
     """Write the five sheets of SPEC §6.1, in order (and the picture's, see PlanWorkbook)."""
-    book = PlanWorkbook(path, plan.profile, plan_words(plan), picture)
+    book = PlanWorkbook(path, plan.profile, plan_words(plan), picture, lang,
+                        any(w.changes is not None for w in plan.wards))
     for ward in plan.wards:
         book.add(ward)
     book.finish(plan, lang)
@@ -348,10 +351,12 @@ class PlanWorkbook:
     Writing while the workers still plan later wards keeps both cores busy on a big run.
     With ``picture`` (``--map``), a workbook of one ward gets that ward's picture on the
     sheet ``Sơ đồ`` after ``Đề xuất tổ``; a workbook of several wards has no room for one.
+    With ``changes`` (``--current``) the sheet ``Thay đổi`` follows ``Tổng hợp``.
     """
 
     def __init__(self, path: Path, profile: Profile, words: Words,
-                 picture: Picture | None = None) -> None:
+                 picture: Picture | None = None, lang: str = "vi",
+                 changes: bool = False) -> None:
         self.book = workbook(path)
         self.book.set_properties({"title": "Tổ công nghệ số cộng đồng",
                                   "comments": f"tcns {__version__}"})
@@ -359,7 +364,11 @@ class PlanWorkbook:
         names = list(SHEETS)
         if self.picture is not None:
             names.insert(names.index("Đề xuất tổ") + 1, PICTURE_SHEET)
+        if changes:
+            names.insert(names.index("Tổng hợp") + 1, CHANGES_SHEET)
         sheets = {name: Sheet(self.book, name) for name in names}
+        self.lang = lang
+        self.changes = _changes_table(sheets[CHANGES_SHEET], words) if changes else None
         self.findings_sheet, self.basis_sheet = sheets["Cảnh báo"], sheets["Căn cứ"]
         self.picture_sheet = sheets.get(PICTURE_SHEET)
         self.words = words
@@ -385,6 +394,9 @@ class PlanWorkbook:
         self.number += len(rows)
         if self.picture is not None and self.picture_sheet is not None:
             _picture(self.picture_sheet, self.picture(ward))
+        if self.changes is not None and ward.changes is not None:
+            self.changes.add([_change_row(ward, change, words, self.lang)
+                              for change in ward.changes])
 
     def finish(self, plan: Plan, lang: str) -> None:
         """The grand total, the findings and the basis; then the file is written."""
@@ -393,6 +405,8 @@ class PlanWorkbook:
         self.summary.close()
         self.proposals.close()
         self.roster.close()
+        if self.changes is not None:
+            self.changes.close()
         _findings(self.findings_sheet, plan, lang, self.words)
         _basis(self.basis_sheet, plan, self.words)
         self.book.close()
@@ -561,6 +575,31 @@ def _png_inches(png: bytes) -> tuple[float, float]:
     if at > 0 and png[at + 12] == 1:
         dpi = struct.unpack(">I", png[at + 4 : at + 8])[0] * 0.0254
     return width / dpi, height / dpi
+
+
+# --- Thay đổi -------------------------------------------------------------------------------
+
+def _changes_table(sheet: Sheet, words: Words) -> Table:
+    """What re-planning changed (SPEC §9): a title, then one row per team."""
+    columns = [Column("Mã tổ", 8, 14), Column(words.ward, 14), Column("Tình trạng", 13),
+               Column("Trước", 22, 34), Column("Sau", 22, 34), Column("Lý do", 36),
+               Column("Người thôi tham gia", 30), Column("Người tham gia mới", 30)]
+    _title(sheet, 0, "NHỮNG THAY ĐỔI SO VỚI CÁC TỔ HIỆN CÓ", len(columns))
+    return Table(sheet, 2, columns)
+
+
+def _change_row(ward: WardPlan, change: Change, words: Words, lang: str) -> list[Any]:
+    before = [units_cell(change.before)] if change.before else []
+    before += [text("unit_gone_mark", lang, unit=label) for label in change.gone]
+    return [
+        change.team, _ward_cell(ward, words), text(f"status_{change.status.value}", lang),
+        ", ".join(before), units_cell(change.after),
+        "\n".join(f"{code}: {text(f'reason_{code}', lang)}" for code in change.reasons),
+        "\n".join(f"{_person_line(p)}: {text(f'reason_{why}', lang)}"
+                  for p, why in change.people_out),
+        "\n".join(f"{_person_line(p)}: {text(f'reason_{why}', lang)}"
+                  for p, why in change.people_in),
+    ]
 
 
 # --- Danh sách thành viên -------------------------------------------------------------------

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from tcns_cli.errors import Finding, Severity
-from tcns_cli.model import Person, Plan, Team, Unit, Validation
+from tcns_cli.model import Change, Person, Plan, Team, Unit, Validation, WardPlan
 from tcns_cli.places import person_slots, unit_display, unit_slots
 from tcns_cli.profiles import Profile
 
@@ -51,20 +51,40 @@ def team_dict(team: Team) -> dict[str, Any]:
     }
 
 
+def change_dict(change: Change) -> dict[str, Any]:
+    """One team's change (SPEC §9); a unit the data no longer has keeps its name only."""
+    gone = [{"khu_pho": None, "tdp": None, "name": label, "households": None}
+            for label in change.gone]
+    return {
+        "team": change.team,
+        "status": change.status.value,
+        "before": [*(unit_dict(u) for u in change.before), *gone],
+        "after": [unit_dict(u) for u in change.after],
+        "reasons": list(change.reasons),
+        "people_out": [person_dict(p) for p, _ in change.people_out],
+        "people_in": [person_dict(p) for p, _ in change.people_in],
+    }
+
+
+def ward_dict(ward: WardPlan) -> dict[str, Any]:
+    """One ward: its teams, and with ``--current`` what changed."""
+    out = {
+        "ward": ward.ward,
+        "ward_type": ward.ward_type,
+        "proximity": ward.proximity.value,
+        "teams": [team_dict(t) for t in ward.teams],
+    }
+    if ward.changes is not None:
+        out["changes"] = [change_dict(c) for c in ward.changes]
+    return out
+
+
 def plan_dict(plan: Plan, lang: str) -> dict[str, Any]:
     """The whole document."""
     return {
         "format": FORMAT,
         "profile": {"id": plan.profile.id, "title": plan.profile.title},
-        "wards": [
-            {
-                "ward": w.ward,
-                "ward_type": w.ward_type,
-                "proximity": w.proximity.value,
-                "teams": [team_dict(t) for t in w.teams],
-            }
-            for w in plan.wards
-        ],
+        "wards": [ward_dict(w) for w in plan.wards],
         "findings": [f.to_dict(lang) for f in plan.findings],
     }
 
