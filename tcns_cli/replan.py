@@ -168,7 +168,9 @@ def serving(units: Sequence[Unit], people: Sequence[Person], current: Sequence[C
                 if record is None:
                     found.out[person_key(person)] = PERSON_GONE
                     continue
-                organization = record.organization or person.organization
+                # The data says which organisation a person is in now; the list, when the
+                # list is all there is.
+                organization = record.organization if with_people else person.organization
                 if role == "member" and organization not in accepted:
                     found.out[person_key(person)] = NOT_IN_ORGANIZATION
                     continue

@@ -581,9 +581,11 @@ def _png_inches(png: bytes) -> tuple[float, float]:
 
 def _changes_table(sheet: Sheet, words: Words) -> Table:
     """What re-planning changed (SPEC §9): a title, then one row per team."""
-    columns = [Column("Mã tổ", 8, 14), Column(words.ward, 14), Column("Tình trạng", 13),
-               Column("Trước", 22, 34), Column("Sau", 22, 34), Column("Lý do", 36),
-               Column("Người thôi tham gia", 30), Column("Người tham gia mới", 30)]
+    columns = _cut([Column("Mã tổ", 8, 14), Column(words.ward, 14),
+                    _Area(Column(words.area or "", 11, 16)), Column("Tình trạng", 13),
+                    Column(f"{words.unit} trước", 20, 30), Column(f"{words.unit} sau", 20, 30),
+                    Column("Lý do", 34), Column("Người thôi tham gia", 28),
+                    Column("Người tham gia mới", 28)], words)
     _title(sheet, 0, "NHỮNG THAY ĐỔI SO VỚI CÁC TỔ HIỆN CÓ", len(columns))
     return Table(sheet, 2, columns)
 
@@ -591,15 +593,16 @@ def _changes_table(sheet: Sheet, words: Words) -> Table:
 def _change_row(ward: WardPlan, change: Change, words: Words, lang: str) -> list[Any]:
     before = [units_cell(change.before)] if change.before else []
     before += [text("unit_gone_mark", lang, unit=label) for label in change.gone]
-    return [
-        change.team, _ward_cell(ward, words), text(f"status_{change.status.value}", lang),
-        ", ".join(before), units_cell(change.after),
+    return _cut([
+        change.team, _ward_cell(ward, words),
+        _Area(area_cell(change.after or change.before)),
+        text(f"status_{change.status.value}", lang), ", ".join(before), units_cell(change.after),
         "\n".join(f"{code}: {text(f'reason_{code}', lang)}" for code in change.reasons),
         "\n".join(f"{_person_line(p)}: {text(f'reason_{why}', lang)}"
                   for p, why in change.people_out),
         "\n".join(f"{_person_line(p)}: {text(f'reason_{why}', lang)}"
                   for p, why in change.people_in),
-    ]
+    ], words)
 
 
 # --- Danh sách thành viên -------------------------------------------------------------------
