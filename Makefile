@@ -29,6 +29,7 @@ test: lint typecheck
 sample: $(STAMP)
 	$(BIN)/python sample_data/make_sample_data.py
 	$(BIN)/python sample_data/make_team_list.py
+	$(BIN)/python sample_data/make_next_year.py
 
 # The picture of the sample ward that the README shows (docs/linh-trung.png), made by tcns.
 map: $(STAMP)
