@@ -9,7 +9,9 @@ For each scale it measures, alternating runs so that machine noise hits all alik
          10,000 units, so "constant memory" is strict in memory only);
   e2e    tcns plan from the file to the workbook, in this process (imports done before);
   plan   the planning stage alone (grouping + composition, as tcns runs it: on every core)
-         on data read once; "checked" adds the self-check every plan ends with.
+         on data read once; "checked" adds the self-check every plan ends with;
+  current  ``tcns plan --current`` with the workbook tcns wrote for the same data as the
+         current teams (SPEC §9: the yearly update; every team comes back kept), against e2e.
 It prints medians, the ratios, peak memory of a separate ``tcns plan`` process, and the
 growth from 1/10 to full scale; for the one-ward scale, the time to draw its picture
 (``--map``: figure, placing, rendering, PNG), wall and CPU; and, at full scale, the two
@@ -72,9 +74,9 @@ def floor(source: Path, cells: list[tuple[str, list[list[Any]]]], target: Path,
     out.close()
 
 
-def end_to_end(source: Path, target: Path) -> None:
-    """``tcns plan SOURCE -o TARGET --force``, the command's own function, in this process
-    (its terminal output goes to a string)."""
+def end_to_end(source: Path, target: Path, current: Path | None = None) -> None:
+    """``tcns plan SOURCE -o TARGET --force`` (with ``--current CURRENT``), the command's own
+    function, in this process (its terminal output goes to a string)."""
     import io
 
     from rich.console import Console
@@ -82,7 +84,18 @@ def end_to_end(source: Path, target: Path) -> None:
     from tcns_cli.commands import PlanOptions, run_plan
 
     quiet = Console(file=io.StringIO())
-    run_plan(PlanOptions(inputs=(source,), output=target, force=True), quiet)
+    cold_caches()
+    run_plan(PlanOptions(inputs=(source,), output=target, force=True, current=current), quiet)
+
+
+def cold_caches() -> None:
+    """Empty tcns's memo caches (header cells, broken lines…), as a new process has them:
+    runs in this process would otherwise find them filled by the run before."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("tcns_cli"):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 def paused_gc() -> Any:
@@ -152,9 +165,11 @@ def measure(source: Path, runs: int, folder: Path) -> dict[str, float]:
     ours = folder / "ours.xlsx"
     end_to_end(source, ours)  # warm-up, and the cells the floor writes
     cells = output_cells(ours)
+    current = folder / "current.xlsx"  # last year's teams: this plan, for --current
+    current.write_bytes(ours.read_bytes())
     dataset, profile = read_dataset([source]), load_profile(None)
     times: dict[str, list[float]] = {"in_memory": [], "streamed": [], "e2e": [], "plan": [],
-                                     "checked": []}
+                                     "checked": [], "current": []}
     # tcns pauses the cyclic garbage collector during a run; the floor runs as a plain
     # script would; the planning stage is timed under the pause, as it runs inside tcns.
     for _ in range(runs):
@@ -162,6 +177,7 @@ def measure(source: Path, runs: int, folder: Path) -> dict[str, float]:
         times["streamed"].append(
             timed(lambda: floor(source, cells, folder / "floor.xlsx", streamed=True)))
         times["e2e"].append(timed(lambda: end_to_end(source, ours)))
+        times["current"].append(timed(lambda: end_to_end(source, ours, current)))
         with paused_gc():
             times["plan"].append(timed(lambda: make_plan(dataset, profile, check=False)))
             times["checked"].append(timed(lambda: make_plan(dataset, profile)))
@@ -185,10 +201,10 @@ def cli_start() -> float:
     return statistics.median(timed(lambda: run_process(command)) for _ in range(7))
 
 
-def cli_plan(source: Path, target: Path, runs: int = 5) -> float:
+def cli_plan(source: Path, target: Path, runs: int = 5, *more: str) -> float:
     """Median wall time of a whole ``tcns plan`` process (start-up and imports included)."""
     command = [sys.executable, "-m", "tcns_cli", "plan", str(source), "-o", str(target),
-               "--force"]
+               "--force", *more]
     run_process(command)
     return statistics.median(timed(lambda: run_process(command)) for _ in range(runs))
 
@@ -242,6 +258,10 @@ def main() -> None:
                 whole = cli_plan(source, Path(tmp) / "x.xlsx", 7)
                 print(f"one ward as a process: tcns plan {whole:.2f} s (median of 7, start-up "
                       "included)", flush=True)
+                again = cli_plan(source, Path(tmp) / "y.xlsx", 7, "--current",
+                                 str(Path(tmp) / "x.xlsx"))
+                print(f"one ward as a process: tcns plan --current {again:.2f} s = "
+                      f"{again / whole:.2f} × tcns plan (median of 7)", flush=True)
                 wall, cpu = picture_times(source)
                 print(f"one ward's picture (--map): {wall:.2f} s, CPU {cpu:.2f} s (median of "
                       "5)", flush=True)
@@ -253,7 +273,8 @@ def main() -> None:
                   f"| plan {r['plan']:6.2f} s "
                   f"= {100 * r['plan'] / r['e2e']:4.1f} % of e2e (with self-check "
                   f"{r['checked']:.2f} s = {100 * r['checked'] / r['e2e']:.1f} %) | "
-                  f"peak {r['memory_mb']:.0f} MiB (with workers {r['tree_mb']:.0f} MiB PSS)",
+                  f"peak {r['memory_mb']:.0f} MiB (with workers {r['tree_mb']:.0f} MiB PSS) | "
+                  f"plan --current {r['current']:.2f} s = {r['current'] / r['e2e']:.2f} × plan",
                   flush=True)
     if args.one_ward:
         return

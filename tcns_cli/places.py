@@ -261,6 +261,9 @@ def is_leader_position(position: str | None) -> bool:
 def is_leader_header(header: str) -> bool:
     """A column of unit leaders titled by their positions: ``Trưởng bản``, ``Trưởng thôn,
     tổ trưởng``, ``Họ tên trưởng ấp/tổ trưởng TDP`` (a merged xã has both)."""
+    low = header.lower()
+    if "trư" not in low and "tru" not in low:  # most cells of the rows scanned: no position
+        return False
     parts = [re.sub(r"^h[ọo] (v[àa] )?t[êe]n ", "", p.strip(), flags=re.IGNORECASE)
              for p in re.split(r"[,/;]|\bvà\b", nfc(header)) if p.strip()]
     return bool(parts) and all(is_leader_position(p) for p in parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from tcns_cli.normalize import cell_text, squash, squash_exact
@@ -82,21 +83,41 @@ class Header:
         return all(f in self.columns for f in fields)
 
 
+CellFields = tuple[str, str | None, str | None, str | None]
+
+
+@lru_cache(maxsize=16_384, typed=True)  # typed: 1, 1.0 and True read apart
+def _fields_of_value(value: Any) -> CellFields:
+    """What one header cell may be: its text (parentheses dropped), the field its accented
+    and its accent-free text name, and the field its place or position words name. Header
+    scans read the first rows of every sheet, whose cells repeat: each value is read once."""
+    text = _PARENTHESES.sub("", cell_text(value))
+    if not text:
+        return text, None, None, None
+    own = {VILLAGE: "khu_pho", GROUP: "tdp"}.get(header_level(text) or "")
+    if not own and is_leader_header(text):
+        own = "leader_name"  # ``Trưởng bản``, ``Trưởng thôn, tổ trưởng``
+    return text, _EXACT.get(squash_exact(text)), _FOLDED.get(squash(text)), own
+
+
+def _fields_of(value: Any) -> CellFields:
+    try:
+        return _fields_of_value(value)
+    except TypeError:  # an unhashable cell value: read it without the cache
+        return _fields_of_value.__wrapped__(value)
+
+
 def match_header(cells: list[Any]) -> Header:
-    """Recognise the fields of one row: accented matches first, then accent-free ones."""
-    texts = [_PARENTHESES.sub("", cell_text(c)) for c in cells]
+    """Recognise the fields of one row: accented matches first, then accent-free ones, then
+    place columns titled in the data's own words."""
+    found = [_fields_of(c) for c in cells]
+    texts = [f[0] for f in found]
     columns: dict[str, int] = {}
-    for lookup, key in ((_EXACT, squash_exact), (_FOLDED, squash)):
-        for col, cell in enumerate(texts):
-            fld = lookup.get(key(cell)) if cell else None
+    for kind in (1, 2, 3):
+        for col, fields in enumerate(found):
+            fld = fields[kind]
             if fld and fld not in columns and col not in columns.values():
                 columns[fld] = col
-    for col, cell in enumerate(texts):  # place columns titled in the data's own words
-        field = {VILLAGE: "khu_pho", GROUP: "tdp"}.get(header_level(cell) or "") if cell else None
-        if not field and cell and is_leader_header(cell):
-            field = "leader_name"  # ``Trưởng bản``, ``Trưởng thôn, tổ trưởng``
-        if field and field not in columns and col not in columns.values():
-            columns[field] = col
     households = columns.get("households")
     if households is not None and "given" in columns and squash(texts[households]) == "ho":
         # "Ho | Ten" typed without accents is a split name, not a household count.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from tcns_cli.model import DEPUTY, LEADER, MEMBER, Source
@@ -135,6 +136,7 @@ def layout_of_row(cells: Sequence[Any]) -> RosterLayout | str:
     return MISSING_MEMBERS if LEADER in roles else MISSING_NAME
 
 
+@lru_cache(maxsize=16_384)  # header scans read the first rows of every sheet, which repeat
 def _person_role(text: str) -> str | None:
     match = _PERSON_START.match(fold(_PARENTHESES.sub("", text)))
     return _ROLES[match.group("role")] if match else None
