@@ -573,6 +573,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "proximity_numbering": ("số thứ tự", "numbering"),
     # Re-planning with the current teams (SPEC §9): the statuses, the reasons, the summary.
     "status_kept": ("Giữ nguyên", "Kept"),
+    "more_changes": ("  … và {count} tổ khác (xem trang \"Thay đổi\")",
+                     "  … and {count} more teams (see the sheet \"Thay đổi\")"),
     "unit_gone_mark": ("{unit} (không còn)", "{unit} (gone)"),
     "status_changed": ("Thay đổi", "Changed"),
     "status_new": ("Thành lập mới", "New"),

@@ -122,6 +122,21 @@ def print_changes(console: Console, plan: Plan, lang: str) -> None:
                        people=len(listed - left), listed=len(listed),
                        changed=count[Status.CHANGED], new=count[Status.NEW],
                        dissolved=count[Status.DISSOLVED]), highlight=False)
+    from tcns_cli.places import describe_all
+
+    moved = [c for c in changes if c.status is not Status.KEPT]
+    for change in moved[:CHANGES_SHOWN]:
+        before = ", ".join([describe_all(change.before), *change.gone]) if (
+            change.before or change.gone) else "—"
+        after = describe_all(change.after) if change.after else "—"
+        console.print(f"  {change.team} {text(f'status_{change.status.value}', lang)}: "
+                      f"{before} → {after} ({', '.join(change.reasons)})", highlight=False)
+    if len(moved) > CHANGES_SHOWN:
+        console.print(text("more_changes", lang, count=len(moved) - CHANGES_SHOWN),
+                      highlight=False)
+
+
+CHANGES_SHOWN = 10  # teams that changed, listed on the terminal (every one on "Thay đổi")
 
 
 def print_findings(console: Console, findings: tuple[Finding, ...], lang: str,

@@ -295,3 +295,13 @@ def test_people_moved_with_their_unit_and_one_place_too_many() -> None:
     assert {p.name: why for p, why in alone.people_in} == {"Bình": "PERSON_MOVED",
                                                             "Em": "PERSON_MOVED"}
     assert found["T02"].status is Status.KEPT
+
+
+def test_the_readme_walk_through_shows_the_real_output(
+        next_year: tuple[dict[str, Any], str, Path]) -> None:
+    readme = " ".join((SAMPLES.parent / "README.md").read_text(encoding="utf-8").split())
+    lines = [" ".join(line.split()) for line in next_year[1].splitlines()]
+    shown = [line for line in lines if line.startswith(("Giữ nguyên", "T09", "T21", "T22"))]
+    assert len(shown) == 4
+    for line in shown:
+        assert line.split(" (")[0] in readme, line
