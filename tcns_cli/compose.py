@@ -27,7 +27,7 @@ class Pool:
     def __init__(
         self, people: Sequence[Person], profile: Profile, leaders: Sequence[Person] = (),
         kept: Sequence[Person] = (), kept_deputies: Sequence[Person] = (),
-        kept_leaders: Sequence[Person] = (),
+        kept_leaders: Sequence[Person] = (), list_leaders: dict[UnitKey, Person] | None = None,
     ) -> None:
         rule = profile.members
         accepted = set(rule.organizations)
@@ -56,6 +56,15 @@ class Pool:
         for person in reversed(kept_deputies):
             self.deputies.setdefault(_unit_key(person), []).insert(0, person)
         self.kept_leaders = {person_key(p) for p in kept_leaders}
+        self.list_leaders = list_leaders or {}
+
+    def list_leader(self, units: Sequence[Unit]) -> Person | None:
+        """A leader the current list gives for units whose data names no head (unused)."""
+        for unit in units:
+            person = self.list_leaders.get(unit.key)
+            if person is not None and person_key(person) not in self.used:
+                return person
+        return None
 
     def take(self, unit: Unit, organization: str | None = None) -> Person | None:
         """The best unused candidate of a unit (of one organisation if given), now used."""
@@ -106,8 +115,8 @@ def compose_team(team: Team, pool: Pool, profile: Profile) -> tuple[Team, list[F
     findings: list[Finding] = []
     leader = choose_leader([u for u in team.units if u.leader is not None
                             and person_key(u.leader) in pool.kept_leaders],
-                           profile.leader.prefer) or choose_leader(team.units,
-                                                                   profile.leader.prefer)
+                           profile.leader.prefer) or choose_leader(
+        team.units, profile.leader.prefer) or pool.list_leader(team.units)
     if leader is not None:
         pool.used.add(person_key(leader))
     else:

@@ -305,7 +305,7 @@ def plan_ward(
         ids = replan.codes(groups, units, current)
         now = replan.serving(units, people, current, profile)
         pool = Pool([*people, *now.candidates], profile, leaders, now.members, now.deputies,
-                    now.leaders)
+                    now.leaders, now.list_leaders)
     teams = []
     for team_id, group in zip(ids, groups, strict=True):
         team = _team(team_id, ward, group, units)

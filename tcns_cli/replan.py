@@ -24,6 +24,7 @@ from tcns_cli.model import (
     Status,
     Team,
     Unit,
+    UnitKey,
 )
 from tcns_cli.normalize import fold, natural_key
 from tcns_cli.profiles import Profile
@@ -124,6 +125,8 @@ class Serving:
     deputies: list[Person] = field(default_factory=list)
     leaders: list[Person] = field(default_factory=list)
     candidates: list[Person] = field(default_factory=list)  # no people data: the list's
+    # Units whose data names no head: the list's leader of the team that served them.
+    list_leaders: dict[UnitKey, Person] = field(default_factory=dict)
     out: dict[tuple[str, int | None], str] = field(default_factory=dict)  # person → reason
 
 
@@ -152,7 +155,11 @@ def serving(units: Sequence[Unit], people: Sequence[Person], current: Sequence[C
                     None)
 
     for team in current:
-        for person in team.leaders:
+        headless = bool(team.units) and all(u.leader is None for u in team.units)
+        if team.leaders and headless:
+            for unit in team.units:  # the data names no head here: the list's stays
+                found.list_leaders.setdefault(unit.key, team.leaders[0])
+        for person in () if headless else team.leaders:
             record = known(person, leaders)
             if record is not None:
                 found.leaders.append(record)

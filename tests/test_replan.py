@@ -305,3 +305,38 @@ def test_the_readme_walk_through_shows_the_real_output(
     assert len(shown) == 4
     for line in shown:
         assert line.split(" (")[0] in readme, line
+
+
+def test_serving_people_stay_though_a_fresh_plan_would_choose_others() -> None:
+    # Since the list was made, Tổ 2 got a younger head and a younger Youth Union member: a
+    # fresh plan would make them leader and member; the current ones still qualify and stay.
+    units = [unit("1", "1", 0, leader="An", year=1980),
+             unit("1", "2", 100, leader="Bảo", year=1995)]
+    people = [member("Chi", "1", "1", year=1990), member("Dung", "1", "2", year=1990),
+              member("Yến", "1", "2", year=2005)]
+    old_head = Person("Ân", 1970, ward=WARD, area="1", unit="2")  # Tổ 2's head before Bảo
+    entries = listed("T01", "Tổ 1, Tổ 2", [(LEADER, units[0].leader), (MEMBER, people[0]),  # type: ignore[list-item]
+                                           (MEMBER, people[1])])
+    dataset = Dataset(tuple(units), (*people, old_head), ())
+    fresh = make_plan(dataset, PROFILE, workers=1).teams[0]
+    assert (fresh.leader.name, [m.name for m in fresh.members]) == (  # type: ignore[union-attr]
+        "Bảo", ["Chi", "Yến"])
+    found = replanned(units, [*people, old_head], entries)
+    team = found["teams"][0]
+    assert team.leader.name == "An"
+    assert [m.name for m in team.members] == ["Chi", "Dung"]
+    assert found["T01"].status is Status.KEPT and not found["T01"].people_in
+
+
+def test_without_people_data_the_list_brings_its_own_people() -> None:
+    units = [unit("1", "1", 0), unit("1", "2", 100), unit("1", "3", 1000), unit("1", "4", 1100)]
+    head = Person("Lan", 1985)
+    chi, dung = Person("Chi", 1999, organization="doan-thanh-nien"), Person("Dung", 2001,
+                                                                         organization="hoi-phu-nu")
+    entries = [*listed("T01", "Tổ 1, Tổ 2", [(LEADER, head), (MEMBER, chi), (MEMBER, dung)]),
+               *listed("T02", "Tổ 3, Tổ 4", [])]
+    found = replanned(units, [], entries)
+    team = found["teams"][0]
+    assert team.leader is not None and team.leader.name == "Lan"
+    assert [m.name for m in team.members if m] == ["Chi", "Dung"]
+    assert found["T01"].status is Status.KEPT and not found["T01"].people_out
