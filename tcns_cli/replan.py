@@ -64,7 +64,7 @@ def keepable(units: Sequence[Unit], current: Sequence[CheckedTeam]
         members = tuple(sorted(index[id(u)] for u in team.units if id(u) in index))
         if claimed.intersection(members):
             twice.add(team.id)
-        elif members and not team.unknown_units:
+        elif members and len(members) == len(team.units) and not team.unknown_units:
             keep.append(members)
             claimed.update(members)
     return keep, twice

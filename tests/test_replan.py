@@ -340,3 +340,14 @@ def test_without_people_data_the_list_brings_its_own_people() -> None:
     assert team.leader is not None and team.leader.name == "Lan"
     assert [m.name for m in team.members if m] == ["Chi", "Dung"]
     assert found["T01"].status is Status.KEPT and not found["T01"].people_out
+
+
+def test_a_team_with_a_gone_unit_claims_nothing() -> None:
+    # T01 named Tổ 9, which is gone, and Tổ 2 as T02 does: T01 cannot be kept, so it holds
+    # no claim on Tổ 2, and T02 is kept.
+    units = [unit("1", str(n), 100 * n) for n in range(1, 5)]
+    entries = [*listed("T01", "Tổ 1, Tổ 2, Tổ 9", []), *listed("T02", "Tổ 2, Tổ 3", [])]
+    found = replanned(units, [], entries)
+    assert found["T02"].status is Status.KEPT
+    assert found["T01"].status is Status.CHANGED and "UNIT_GONE" in found["T01"].reasons
+    assert found["T01"].gone == ("KP 1 / Tổ 9",)
