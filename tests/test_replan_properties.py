@@ -11,20 +11,24 @@ from __future__ import annotations
 import dataclasses
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from hypothesis import event, given, note
 from hypothesis import strategies as st
 
 from tcns_cli.errors import Severity
+from tcns_cli.grouping import Group, group_ward
 from tcns_cli.model import (
     CheckedTeam,
     Dataset,
     Person,
     Plan,
     Status,
+    Unit,
 )
 from tcns_cli.plan import make_plan
 from tcns_cli.profiles import load_profile
+from tcns_cli.proximity import Distances
 from tcns_cli.readers.roster import read_roster
 from tcns_cli.rosters import match_roster
 from tcns_cli.validate import validate
@@ -177,3 +181,54 @@ def validate_plan(plan: Plan, dataset: Dataset) -> list[object]:
         write_plan(plan, book, "vi")
         entries = read_roster(book, [])
     return list(validate(entries, dataset, PROFILE).report.findings)
+
+
+# --- many odd areas: the matching over areas reads only the pairs a bound says may matter ----
+
+@st.composite
+def many_odd_areas(draw: st.DrawFn) -> tuple[list[Unit], list[tuple[int, ...]]]:
+    """13–18 khu phố of one or three small units with coordinates (each an odd area), and
+    current teams: random pairs across areas and within them, each unit in one at most."""
+    units = []
+    for a in range(draw(st.integers(13, 18))):
+        x0, y0 = draw(st.integers(0, 3000)), draw(st.integers(0, 3000))
+        for t in range(draw(st.sampled_from([1, 3]))):
+            x, y = x0 + draw(st.integers(0, 200)), y0 + draw(st.integers(0, 200))
+            units.append(Unit(WARD, str(a + 1), str(t + 1), 100, 10.8 + y / 111_195,
+                              106.7 + x / 111_195))
+    from tcns_cli.normalize import natural_key
+
+    units.sort(key=lambda u: (natural_key(u.area), natural_key(u.label)))
+    order = draw(st.permutations(range(len(units))))
+    keep = [tuple(sorted(order[k : k + 2])) for k in range(0, len(order) - 1, 2)]
+    return units, draw(st.lists(st.sampled_from(keep), unique=True, max_size=len(keep)))
+
+
+def weighed(groups: list[Group], keep: list[tuple[int, ...]], dist: Distances
+            ) -> tuple[int, float]:
+    """(-kept, millimetres) of a grouping."""
+    kept = len({frozenset(t) for t in keep} & {frozenset(g.members) for g in groups})
+    total = 0.0
+    for g in groups:
+        rest = [i for i in g.members if i != g.joiner]
+        if len(rest) == 2:
+            total += round(dist(*rest) * 1000)
+        if g.joiner is not None:
+            total += round(dist(g.joiner, g.joined_to) * 1000)  # type: ignore[arg-type]
+    return -kept, total
+
+
+@examples(25)
+@given(many_odd_areas())
+def test_many_odd_areas_keep_as_many_as_the_full_matching(
+        case: tuple[list[Unit], list[tuple[int, ...]]]) -> None:
+    """With more than 12 odd areas the areas' matching reads only the area pairs its lower
+    bounds leave open (a rewarded pair across two areas has no such bound): the result
+    weighs what the matching over every pair of areas gives."""
+    units, keep = case
+    note(sketch(units))
+    note(f"keep {keep}")
+    got = group_ward(units, PROFILE.grouping, Distances(units), keep=keep)
+    with mock.patch("tcns_cli.grouping.ENUMERATE_AT_MOST", 10**6):  # every pair of areas
+        every = group_ward(units, PROFILE.grouping, Distances(units), keep=keep)
+    assert weighed(got, keep, Distances(units)) == weighed(every, keep, Distances(units))
