@@ -236,11 +236,17 @@ def _current_teams(dataset: Dataset, roster: Path, ward: str | None
     import dataclasses
 
     from tcns_cli.errors import Finding, TcnsError
+    from tcns_cli.normalize import fold
     from tcns_cli.readers.roster import read_roster
     from tcns_cli.rosters import match_roster
 
     found: list[Finding] = []
-    teams = match_roster(read_roster(roster, found), dataset, ward)
+    entries = read_roster(roster, found)
+    wards = dataset.wards()
+    if len(wards) == 1 and len({fold(e.ward) for e in entries if e.ward}) > 1:
+        # A list of many wards (a district's) for one ward's data: that ward's teams only.
+        entries = [e for e in entries if not e.ward or fold(e.ward) == fold(wards[0])]
+    teams = match_roster(entries, dataset, ward)
     if not any(team.units for team in teams):
         raise TcnsError("ROSTER_NOT_OF_WARD", file=roster.name,
                         wards=", ".join(dataset.wards()[:3]) + (

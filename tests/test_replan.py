@@ -351,3 +351,18 @@ def test_a_team_with_a_gone_unit_claims_nothing() -> None:
     assert found["T02"].status is Status.KEPT
     assert found["T01"].status is Status.CHANGED and "UNIT_GONE" in found["T01"].reasons
     assert found["T01"].gone == ("KP 1 / Tổ 9",)
+
+
+def test_a_list_of_many_wards_gives_one_ward_its_own_teams(tmp_path: Path) -> None:
+    district, _ = plan_to(tmp_path, "district", SAMPLES / "thu-duc-34-phuong.xlsx")
+    ward = district["wards"][0]
+    alone = tmp_path / "alone.csv"  # that ward's units alone, as its own office keeps them
+    rows = ["Khu phố,Tổ dân phố,Số hộ"] + [
+        f"{u['khu_pho']},{u['tdp']},{u['households']}"
+        for t in ward["teams"] for u in t["units"]]
+    alone.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    again, _ = plan_to(tmp_path, "again", alone, "--ward", ward["ward"], "--current",
+                       tmp_path / "district.xlsx")
+    changes = again["wards"][0]["changes"]
+    assert len(changes) == len(ward["teams"])
+    assert all(c["status"] == "kept" for c in changes)
