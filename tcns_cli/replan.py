@@ -168,10 +168,14 @@ def serving(units: Sequence[Unit], people: Sequence[Person], current: Sequence[C
             elif with_people or leaders:
                 found.out[person_key(person)] = PERSON_GONE
         spots = team.units or ()
+        per_unit = max(1, profile.members.per_unit)
         for role, group in (("deputy", team.deputies), ("member", team.members)):
             for k, person in enumerate(group):
-                record = known(person, by_name) if with_people else _under(
-                    person, spots[min(k, len(spots) - 1)] if spots else None)
+                # Without people data a member served the unit its place was for: the
+                # list gives each unit's members in the order of the team's units.
+                spot = spots[min(k // per_unit if role == "member" else 0, len(spots) - 1)
+                             ] if spots else None
+                record = known(person, by_name) if with_people else _under(person, spot)
                 if record is None:
                     found.out[person_key(person)] = PERSON_GONE
                     continue
