@@ -47,10 +47,11 @@ def _team(
 ) -> CheckedTeam:
     units: list[Unit] = []
     unknown: list[str] = []
-    for row in rows:
-        kps = area_labels(row.areas)
-        kinds = unit_kinds(row.units)
-        for n, (kp, tdp) in enumerate(unit_labels(row.areas, row.units)):
+    # Every person's row of a team repeats its places: each text is read once.
+    for areas, named in dict.fromkeys((row.areas, row.units) for row in rows):
+        kps = area_labels(areas)
+        kinds = unit_kinds(named)
+        for n, (kp, tdp) in enumerate(unit_labels(areas, named)):
             unit = index.find(ward, *key_of_slots(kp, tdp)) or _within(index, ward, kps, tdp)
             kind = kinds[n] if n < len(kinds) else None
             if is_village(kind) and (unit is None or unit.unit_type != kind):

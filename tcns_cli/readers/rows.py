@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -61,13 +61,20 @@ class Block:
     lines: list[int]
     cells: dict[str, list[Any]]
     texts: dict[str, list[str]]
+    blank: list[str] = field(default_factory=list, compare=False)  # the missing column's
 
     def __len__(self) -> int:
         return len(self.lines)
 
     def column(self, name: str) -> list[str]:
-        """A field's texts, all "" when the sheet has no such column."""
-        return self.texts.get(name) or [""] * len(self.lines)
+        """A field's texts, all "" when the sheet has no such column (one list for every
+        missing column: readers index it row by row, and must not change it)."""
+        found = self.texts.get(name)
+        if found:
+            return found
+        if len(self.blank) != len(self.lines):
+            self.blank[:] = [""] * len(self.lines)
+        return self.blank
 
     def source(self, k: int, name: str | None = None) -> Source:
         """Data row k's source, pointing at a field's column when ``name`` is given."""
