@@ -476,7 +476,10 @@ def _group_keeping(units: Sequence[Unit], grouping: Grouping, dist: Distances, e
     rewards = Rewards(bonus, partner, dist, first_weight)
     groups = _group(units, grouping, dist, each, rewards)
     if grouping.leftover != "pair-nearest":
-        return groups  # several joiners: weighed as first weighed (see the README)
+        # Every odd area's leftover joins a team, and joiners may join each other: the
+        # effect of several joiners is not weighed exactly. The groups kept are the better
+        # of the rewarded matching and the fresh plan (its own teams come back whole).
+        return min((groups, _group(units, grouping, dist, each, None)), key=truth)
     areas: dict[str | None, list[int]] = {}
     for i in sorted(small):
         areas.setdefault(area_of(units[i], grouping), []).append(i)

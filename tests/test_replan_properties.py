@@ -27,7 +27,7 @@ from tcns_cli.model import (
     Unit,
 )
 from tcns_cli.plan import make_plan
-from tcns_cli.profiles import load_profile
+from tcns_cli.profiles import Grouping, load_profile
 from tcns_cli.proximity import Distances
 from tcns_cli.readers.roster import read_roster
 from tcns_cli.rosters import match_roster
@@ -232,3 +232,15 @@ def test_many_odd_areas_keep_as_many_as_the_full_matching(
     with mock.patch("tcns_cli.grouping.ENUMERATE_AT_MOST", 10**6):  # every pair of areas
         every = group_ward(units, PROFILE.grouping, Distances(units), keep=keep)
     assert weighed(got, keep, Distances(units)) == weighed(every, keep, Distances(units))
+
+
+@examples(40)
+@given(wards())
+def test_join_nearest_team_gives_its_own_plan_back(units: list[Unit]) -> None:
+    """Under ``join-nearest-team`` (each odd area's leftover joins its nearest team) the
+    plan's own teams come back whole too."""
+    grouping = Grouping(leftover="join-nearest-team")
+    fresh = group_ward(units, grouping, Distances(units))
+    keep = [g.members for g in fresh]
+    again = group_ward(units, grouping, Distances(units), keep=keep)
+    assert [g.members for g in again] == keep
