@@ -366,3 +366,22 @@ def test_a_list_of_many_wards_gives_one_ward_its_own_teams(tmp_path: Path) -> No
     changes = again["wards"][0]["changes"]
     assert len(changes) == len(ward["teams"])
     assert all(c["status"] == "kept" for c in changes)
+
+
+def test_a_hand_workbook_with_the_plans_sheet_name_is_read_whole(tmp_path: Path) -> None:
+    """Only a workbook tcns wrote (all its sheets) is read from its list sheet alone: an
+    office's workbook that names a sheet so keeps every sheet's teams."""
+    from tcns_cli.readers.roster import read_roster
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Danh sách thành viên"
+    second = book.create_sheet("Danh sách (tiếp)")
+    for sheet, team in ((first, "T01"), (second, "T02")):
+        sheet.append(["Mã tổ", "Khu phố", "Tổ dân phố phụ trách", "Họ và tên",
+                      "Chức danh trong tổ"])
+        sheet.append([team, "Khu phố 1", "Tổ 1, Tổ 2", f"Người {team}", "Tổ trưởng"])
+    path = tmp_path / "tay.xlsx"
+    book.save(path)
+    assert {e.team for e in read_roster(path, [])} == {"T01", "T02"}

@@ -53,9 +53,31 @@ def role_of(text: str) -> str:
     return MEMBER
 
 
+# The sheet ``tcns plan`` writes its list on, and the sheets beside it (SPEC §6.1).
+PLAN_ROSTER_SHEET = "Danh sách thành viên"
+PLAN_SHEETS = ("Tổng hợp", "Đề xuất tổ", "Cảnh báo", "Căn cứ")
+
+
 def read_roster(path: Path, findings: list[Finding]) -> list[RosterEntry]:
     """Every person row of the team list, whichever its layout; a file in none of the
-    layouts is a fatal error that names them and what the file lacks."""
+    layouts is a fatal error that names them and what the file lacks.
+
+    A workbook ``plan`` wrote (its sheets so named) whose list is in the first layout is
+    read from that sheet alone: the others are ``plan``'s summaries. Any other workbook is
+    read from every sheet in the layout found best.
+    """
+    own = read_tables(path, PLAN_ROSTER_SHEET, PLAN_SHEETS)
+    if len(own) == 1 and own[0].sheet == PLAN_ROSTER_SHEET:
+        alone: list[Finding] = []
+        tables = readable_tables(own, ANY_ROSTER_SHEET, alone)
+        layout = recognise(tables[0])
+        if not isinstance(layout, str) and layout.kind == LAYOUT_ORDER[0]:
+            findings += alone
+            return _entries([(tables[0], layout)], layout.kind, findings)
+    return _read_every_sheet(path, findings)
+
+
+def _read_every_sheet(path: Path, findings: list[Finding]) -> list[RosterEntry]:
     found: list[tuple[Table, RosterLayout]] = []
     missing = MISSING_NAME
     for table in readable_tables(read_tables(path), ANY_ROSTER_SHEET, findings):
@@ -67,6 +89,12 @@ def read_roster(path: Path, findings: list[Finding]) -> list[RosterEntry]:
     if not found:
         raise TcnsError("NO_ROSTER_SHEET", file=path.name, missing=localized(missing))
     kind = min((layout.kind for _, layout in found), key=LAYOUT_ORDER.index)
+    return _entries(found, kind, findings)
+
+
+def _entries(found: list[tuple[Table, RosterLayout]], kind: str, findings: list[Finding]
+             ) -> list[RosterEntry]:
+    """The entries of the sheets in the ``kind`` layout, in order."""
     codes = _Codes()
     entries: list[RosterEntry] = []
     for table, layout in found:

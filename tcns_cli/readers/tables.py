@@ -54,13 +54,15 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     return out
 
 
-def read_tables(path: Path) -> list[Table]:
-    """Every sheet of a spreadsheet, or the one table of a text file."""
+def read_tables(path: Path, sheet: str | None = None,
+                beside: tuple[str, ...] = ()) -> list[Table]:
+    """Every sheet of a spreadsheet, or the one table of a text file; only ``sheet`` when
+    the workbook has it and every sheet named in ``beside``."""
     _check_file(path)
     if path.suffix.lower() in TEXT_SUFFIXES:
         rows, encoding = _read_text(path)
         return [Table(path.name, "", rows, encoding)]  # a text file has no sheets
-    return _read_spreadsheet(path)
+    return _read_spreadsheet(path, sheet, beside)
 
 
 def _check_file(path: Path) -> None:
@@ -85,7 +87,8 @@ def _limit_mb() -> float:
         return DEFAULT_MAX_MB
 
 
-def _read_spreadsheet(path: Path) -> list[Table]:
+def _read_spreadsheet(path: Path, sheet: str | None = None, beside: tuple[str, ...] = ()
+                      ) -> list[Table]:
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     with path.open("rb") as handle:
@@ -98,7 +101,10 @@ def _read_spreadsheet(path: Path) -> list[Table]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         tables = []
-        for name in workbook.sheet_names:
+        names = workbook.sheet_names
+        if sheet in names and all(other in names for other in beside):
+            names = [sheet]
+        for name in names:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
             tables.append(Table(path.name, name, rows))
     except PasswordError:
