@@ -22,8 +22,12 @@ broken by natural order as the rule says, from the oracle's measure alone.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
 
 import pytest
 from hypothesis import given, note
@@ -39,6 +43,7 @@ from tests.test_grouping_oracle import sketch, unit, wards, with_leftover
 
 DEFAULT = Grouping()  # large_threshold 450, area "khu_pho", "pair-nearest", 3 units at most
 TIE_M = 1e-6  # distances this close are one distance (the two measures differ by less)
+PLAN_SECONDS = 20.0  # a planner taking longer on these few units is looping: a failure
 Keep = list[tuple[int, ...]]
 Partition = frozenset[frozenset[int]]
 
@@ -128,6 +133,34 @@ def best_keeping(units: Sequence[Unit], keep: Sequence[tuple[int, ...]],
 # --------------------------------------------------------------------------- the planner
 
 
+@contextmanager
+def at_most(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError after ``seconds``, so a planner that never stops fails the test
+    rather than hanging the suite (where SIGALRM exists, in the main thread)."""
+    main = threading.current_thread() is threading.main_thread()
+    if not hasattr(signal, "setitimer") or not main:
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"group_ward still running after {seconds} s")
+
+    before = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def keeping(units: Sequence[Unit], keep: Sequence[tuple[int, ...]],
+            table: Distances | None = None) -> list[Group]:
+    """The planner's groups keeping ``keep``."""
+    with at_most(PLAN_SECONDS):
+        return group_ward(units, DEFAULT, table or Distances(units), keep=keep)
+
+
 def as_reading(groups: Sequence[Group], units: Sequence[Unit], grouping: Grouping = DEFAULT,
                ) -> tuple[int | None, frozenset[frozenset[int]], Partition]:
     """The planner's groups read as (joiner, pairs, partition), after checking each group
@@ -168,7 +201,7 @@ def check_against_oracle(units: list[Unit], keep: Keep) -> None:
     keeps as many teams at as little distance as the brute force's best."""
     table = Distances(units)
     fresh = group_ward(units, DEFAULT, Distances(units))
-    got = group_ward(units, DEFAULT, table, keep=keep)
+    got = keeping(units, keep, table)
     seen = (f"\nfresh: {[(g.kind.value, g.members) for g in fresh]}"
             f"\nwith keep {keep}: {[(g.kind.value, g.members, g.joiner) for g in got]}")
     # (a) every unit in exactly one group
@@ -231,11 +264,13 @@ def wards_and_current_teams(draw: st.DrawFn) -> tuple[list[Unit], Keep]:
                                          unique=True))))
     teams += draw(st.lists(st.lists(st.integers(0, n - 1), min_size=1, max_size=3, unique=True)
                            .map(tuple), max_size=3))
-    if small and draw(st.booleans()):  # a team a joiner would make: it, its nearest, one more
+    if len(small) > 0 and draw(st.booleans()):
+        # A team a joiner u would make or break: its nearest unit, one more unit, or u.
         near = nearest_units(units, OracleDistances(units))
         u = draw(st.sampled_from(small))
         more = draw(st.lists(st.integers(0, n - 1), max_size=1))
-        teams.append(tuple({u, near[u], *more}))
+        with_u = draw(st.booleans())
+        teams.append(tuple({near[u], *more, *([u] if with_u else [])}))
     keep: Keep = []
     taken: set[int] = set()
     for t in draw(st.permutations(teams)):
@@ -288,7 +323,7 @@ def test_oracle_without_current_teams_is_the_fresh_optimum(units: list[Unit]) ->
 # --------------------------------------------------------------------------- planner vs oracle
 
 
-@examples(150)
+@examples(300)
 @given(wards_and_current_teams())
 def test_keeping_matches_the_brute_force(ward: tuple[list[Unit], Keep]) -> None:
     units, keep = ward
@@ -304,23 +339,33 @@ def test_keeping_the_fresh_plan_gives_it_back(units: list[Unit]) -> None:
     note(sketch(units))
     fresh = group_ward(units, DEFAULT, Distances(units))
     keep = [g.members for g in fresh]
-    again = group_ward(units, DEFAULT, Distances(units), keep=keep)
+    again = keeping(units, keep)
     assert [(g.kind, g.members) for g in again] == [(g.kind, g.members) for g in fresh]
 
 
 # --------------------------------------------------------------------------- hand-drawn wards
 
 
-def plan(units: list[Unit], keep: Sequence[tuple[int, ...]] = ()
-         ) -> set[tuple[str, tuple[int, ...], int | None]]:
-    """The groups as {(kind, members, joiner)}; also checked against the oracle."""
-    groups = group_ward(units, DEFAULT, Distances(units), keep=keep)
+Teams = set[tuple[str, tuple[int, ...]]]
+
+
+def plan(units: list[Unit], keep: Sequence[tuple[int, ...]] = ()) -> Teams:
+    """The groups as {(kind, members)}, each plan also checked against the oracle."""
+    groups = keeping(units, keep)
     check_against_oracle(units, list(keep))
-    return {(g.kind.value, g.members, g.joiner) for g in groups}
+    return {(g.kind.value, g.members) for g in groups}
+
+
+def joined(units: list[Unit], keep: Sequence[tuple[int, ...]] = ()) -> tuple[int, int]:
+    """The joiner and the unit it joined (where only one reading is best)."""
+    groups = keeping(units, keep)
+    group = next(g for g in groups if g.kind is TeamKind.JOINED)
+    assert group.joiner is not None and group.joined_to is not None
+    return group.joiner, group.joined_to
 
 
 def triple_and_large() -> list[Unit]:
-    """KP1 has three small TDPs; KP2 a large one (L) near KP1's third, and two small::
+    """KP1 has three small TDPs; KP2 a large one near KP1's third, and two small::
 
         KP1: 1 ---- 2 -------- 3 - [KP2/1] ................ KP2/2 ---- KP2/3
              0     100        300   350                    2000       2100
@@ -331,15 +376,15 @@ def triple_and_large() -> list[Unit]:
 
 def test_a_current_joined_triple_comes_back() -> None:
     """Fresh: 1/3 joins the large 2/1 (50 m; 250 m in all). The current team {1/1,1/2,1/3}
-    comes back: 1/1 joins 1/2 whose partner is 1/3 (100 + 200 + 100 = 400 m)."""
+    comes back: 1/1 joins 1/2 whose partner is 1/3 (100 + 200 + 100 = 400 m; 1/2 joining
+    1/1 with {1/1,1/3} would be 500 m)."""
     units = triple_and_large()
-    assert plan(units) == {("pair", (0, 1), None), ("joined", (2, 3), 2),
-                           ("pair", (4, 5), None)}
-    want = {("joined", (0, 1, 2), 0), ("solo", (3,), None), ("pair", (4, 5), None)}
+    assert plan(units) == {("pair", (0, 1)), ("joined", (2, 3)), ("pair", (4, 5))}
+    assert joined(units) == (2, 3)
+    want = {("joined", (0, 1, 2)), ("solo", (3,)), ("pair", (4, 5))}
     assert plan(units, [(0, 1, 2)]) == want
     assert plan(units, [(0, 1, 2), (3,)]) == want
-    groups = group_ward(units, DEFAULT, Distances(units), keep=[(0, 1, 2)])
-    assert next(g for g in groups if g.joiner is not None).joined_to == 1
+    assert joined(units, [(0, 1, 2)]) == (0, 1)
 
 
 def five_and_a_large() -> list[Unit]:
@@ -354,23 +399,22 @@ def five_and_a_large() -> list[Unit]:
 
 
 def test_the_joiner_that_breaks_no_current_pair() -> None:
-    """Fresh: {2,3}, and 4 joins 5 whose partner is 6 (300 m). With {5,6} current, the
-    joiner must not be 4 (it would break the pair): 2 joins the large 1 (100 m) and {3,4}
-    pair (650 m), 800 m, rather than 3 joining 2 paired with 4 (1000 m)."""
+    """Fresh: {2,3}, and 4 (or 6) joins 5 whose partner is 6 (or 4): 300 m. With {5,6}
+    current, neither may join (each would break the pair): 2 joins the large 1 (100 m) and
+    {3,4} pair (650 m), 800 m, rather than 3 joining 2 paired with 4 (1000 m)."""
     units = five_and_a_large()
-    fresh = group_ward(units, DEFAULT, Distances(units))
-    assert [(g.kind.value, g.members) for g in fresh] == [
-        ("solo", (0,)), ("pair", (1, 2)), ("joined", (3, 4, 5))]  # 4 or 6 joins: 300 m
-    assert plan(units, [(4, 5)]) == {("joined", (0, 1), 1), ("pair", (2, 3), None),
-                                      ("pair", (4, 5), None)}
+    assert plan(units) == {("solo", (0,)), ("pair", (1, 2)), ("joined", (3, 4, 5))}
+    assert plan(units, [(4, 5)]) == {("joined", (0, 1)), ("pair", (2, 3)), ("pair", (4, 5))}
+    assert joined(units, [(4, 5)]) == (1, 0)
 
 
 def test_a_large_solo_is_kept_rather_than_joined() -> None:
     """In the same ward, with the large 1 alone also current, 3 joins 2 (1000 m): both
     current teams are kept, where 2 joining 1 keeps one only."""
     units = five_and_a_large()
-    assert plan(units, [(0,), (4, 5)]) == {("solo", (0,), None), ("joined", (1, 2, 3), 2),
-                                           ("pair", (4, 5), None)}
+    assert plan(units, [(0,), (4, 5)]) == {("solo", (0,)), ("joined", (1, 2, 3)),
+                                           ("pair", (4, 5))}
+    assert joined(units, [(0,), (4, 5)]) == (2, 1)
 
 
 def large_and_three() -> list[Unit]:
@@ -385,13 +429,15 @@ def large_and_three() -> list[Unit]:
 
 def test_a_large_solo_kept_when_another_joiner_is_as_legal() -> None:
     """Fresh: 2 joins the large 1 (50 m), {3,4} pair: 150 m. With {1} current, 4 joins 3
-    whose partner is 2 (250 + 100 = 350 m) and 1 stays alone. With {1} and {3,4} current,
-    either way keeps one team: the shorter, the fresh plan, wins."""
+    whose partner is 2 (250 + 100 = 350 m; 3 joining 4 would be 450 m) and 1 stays alone.
+    With {1} and {3,4} current, either way keeps one team: the shorter, the fresh plan."""
     units = large_and_three()
-    fresh = {("joined", (0, 1), 1), ("pair", (2, 3), None)}
+    fresh = {("joined", (0, 1)), ("pair", (2, 3))}
     assert plan(units) == fresh
-    assert plan(units, [(0,)]) == {("solo", (0,), None), ("joined", (1, 2, 3), 3)}
+    assert plan(units, [(0,)]) == {("solo", (0,)), ("joined", (1, 2, 3))}
+    assert joined(units, [(0,)]) == (3, 2)
     assert plan(units, [(0,), (2, 3)]) == fresh
+    assert joined(units, [(0,), (2, 3)]) == (1, 0)
 
 
 def test_a_current_large_and_small_team_is_kept() -> None:
@@ -400,16 +446,54 @@ def test_a_current_large_and_small_team_is_kept() -> None:
         [1] --- 2 ---- 3 ............................ 4 - 5 ........ 6
          0     100    210                           2000 2010      2500
 
-    Fresh: 6 joins 5 whose partner is 4 (490 m), {2,3} pair: 610 m. Keeping {1,2}: 2 joins
-    1 (100 m), {3,4} (1790 m) and {5,6} (490 m): 2380 m.
+    Fresh: {2,3}, and 6 joins 5 whose partner is 4 (or 4 joins 5 with 6): 610 m. Keeping
+    {1,2}: 2 joins 1 (100 m), {3,4} (1790 m) and {5,6} (490 m): 2380 m.
     """
     units = [unit("1", "1", 0, hh=600)]
     units += [unit("1", str(t), x) for t, x in
               [(2, 100), (3, 210), (4, 2000), (5, 2010), (6, 2500)]]
-    assert plan(units) == {("solo", (0,), None), ("pair", (1, 2), None),
-                           ("joined", (3, 4, 5), 5)}
-    assert plan(units, [(0, 1)]) == {("joined", (0, 1), 1), ("pair", (2, 3), None),
-                                     ("pair", (4, 5), None)}
+    assert plan(units) == {("solo", (0,)), ("pair", (1, 2)), ("joined", (3, 4, 5))}
+    assert plan(units, [(0, 1)]) == {("joined", (0, 1)), ("pair", (2, 3)), ("pair", (4, 5))}
+    assert joined(units, [(0, 1)]) == (1, 0)
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_a_current_pair_no_grouping_keeps_weighs_nothing(mirrored: bool) -> None:
+    """One khu phố on a street; {2,4} is current::
+
+        1 ------ 2 -- 3 ------------ 4 ------ 5
+        0       10   15             30       40
+
+    Every joiner breaks {2,4} or leaves it unpaired: 1 and 3 would join 2, 5 would join 4.
+    So nothing can be kept and the fresh plan stands: 1 or 3 joins 2, {4,5}: 25 m. (Pairing
+    {2,4} anyway costs 45 m at best: 5 joins 4, {1,3}.) Mirrored (x → 40 - x, renumbered
+    from the left), the joiners' nearest unit is the later one of the current pair.
+    """
+    xs = [0, 10, 15, 30, 40]
+    want = {("joined", (0, 1, 2)), ("pair", (3, 4))}
+    if mirrored:
+        xs = sorted(40 - x for x in xs)
+        want = {("pair", (0, 1)), ("joined", (2, 3, 4))}
+    units = [unit("1", str(t), x) for t, x in enumerate(xs, start=1)]
+    assert plan(units) == want
+    assert plan(units, [(1, 3)]) == want
+
+
+def test_a_current_pair_across_two_odd_areas_is_kept() -> None:
+    """Two khu phố of three TDPs on one street; one pair must cross::
+
+        KP1: 1 --- 2 ----------- 3   |   KP2: 1 ----------- 2 --- 3
+             0    100           500  |       600         1000  1100
+
+    Fresh: {1/3,2/1} crosses (100 m), {1/1,1/2} and {2/2,2/3}: 300 m. With {1/1,2/3}
+    current, it is the pair that crosses, {1/2,1/3} and {2/1,2/2}: 1100 + 400 + 400 m.
+    """
+    units = [unit("1", str(t), x) for t, x in [(1, 0), (2, 100), (3, 500)]]
+    units += [unit("2", str(t), x) for t, x in [(1, 600), (2, 1000), (3, 1100)]]
+    assert plan(units) == {("pair", (0, 1)), ("pair", (2, 3)), ("pair", (4, 5))}
+    assert plan(units, [(0, 5)]) == {("pair", (0, 5)), ("pair", (1, 2)), ("pair", (3, 4))}
+    groups = keeping(units, [(0, 5)])
+    assert [g.cross_area for g in groups] == [True, False, False]
 
 
 @pytest.mark.parametrize(("drop", "millimetres"), [(0, 300_000), (2, 200_000)])
@@ -419,6 +503,5 @@ def test_current_teams_of_a_changed_ward(drop: int, millimetres: int) -> None:
     three are kept."""
     units, keep = renumbered(triple_and_large(), [(0, 1, 2), (3,), (4, 5)], drop, True)
     assert keep == [(0, 1), (2,), (3, 4)]
-    assert plan(units, keep) == {("pair", (0, 1), None), ("solo", (2,), None),
-                                 ("pair", (3, 4), None)}
+    assert plan(units, keep) == {("pair", (0, 1)), ("solo", (2,)), ("pair", (3, 4))}
     assert best_keeping(units, keep) == (-3, millimetres)
