@@ -582,7 +582,7 @@ def _png_inches(png: bytes) -> tuple[float, float]:
 def _changes_table(sheet: Sheet, words: Words) -> Table:
     """What re-planning changed (SPEC §9): a title, then one row per team."""
     columns = _cut([Column("Mã tổ", 8, 14), Column(words.ward, 14),
-                    _Area(Column(words.area or "", 11, 16)), Column("Tình trạng", 13),
+                    _Area(Column(words.area or "", 11, 16)), Column("Tình trạng", 16),
                     Column(f"{words.unit} trước", 20, 30), Column(f"{words.unit} sau", 20, 30),
                     Column("Lý do", 34), Column("Người thôi tham gia", 28),
                     Column("Người tham gia mới", 28)], words)
