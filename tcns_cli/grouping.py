@@ -442,11 +442,36 @@ def _group_keeping(units: Sequence[Unit], grouping: Grouping, dist: Distances, e
         return 0.0, None
 
     effects: dict[int, tuple[float, dict[int, int] | None]] = {}
+    made_true: dict[int, float] = {}  # joiners whose first weight was made true
 
     def first_weight(u: int) -> float:
+        if u in made_true:
+            return made_true[u]
         if u not in effects:
             effects[u] = effect(u)
         return effects[u][0]
+
+    def make_true(area: list[int]) -> None:
+        """The true joining weight of each unit of an odd area whose joining breaks a
+        current pair of the area, or makes a joined team of it: what pairing the rest of
+        the area costs with that pair's reward rewritten, over what it costs as weighed.
+        (A pair that leaves the area is left to the joiner's own solve.)"""
+        table = _weights(area, area, dist, rewards)
+        at = {i: n for n, i in enumerate(area)}
+        for n, u in enumerate(area):
+            first_weight(u)
+            rewrite = effects[u][1]
+            if rewrite is None or any(i not in at for i in rewrite):
+                continue
+            rest = [m for m in range(len(area)) if m != n]
+            weighed_rest = [[table[a][b] for b in rest] for a in rest]
+            rewritten = [line[:] for line in weighed_rest]
+            where = {m: k for k, m in enumerate(rest)}
+            t, other = rewrite  # the broken pair (both -1), or the joined team's two others
+            a, b = where[at[t]], where[at[other]]
+            change = bonus if rewrite[t] < 0 else -bonus
+            rewritten[a][b] = rewritten[b][a] = weighed_rest[a][b] + change
+            made_true[u] = _matched_weight(rewritten) - _matched_weight(weighed_rest)
 
     def truth(groups: list[Group]) -> float:
         """The grouping's true weight: its distances, less a bonus per kept team (the
@@ -486,6 +511,8 @@ def _group_keeping(units: Sequence[Unit], grouping: Grouping, dist: Distances, e
     may_join = {i for area in areas.values() if len(area) % 2 for i in area}
     best: tuple[float, list[Group]] | None = None
     barred: set[int] = set()
+    trued: set[str | None] = set()
+    each = _remembering(each)  # a search solves the same areas again: once is enough
     while True:
         joiner = next((g.joiner for g in groups if g.joiner is not None), None)
         low, true = weighed(groups, rewards), truth(groups)
@@ -493,6 +520,13 @@ def _group_keeping(units: Sequence[Unit], grouping: Grouping, dist: Distances, e
             return best[1]
         if true == low or joiner is None:
             return groups if best is None or true < best[0] else best[1]
+        home = area_of(units[joiner], grouping)
+        if home not in trued:  # weigh every joiner of this area truly, then solve again
+            trued.add(home)
+            make_true(areas[home])
+            rewards = Rewards(bonus, partner, dist, first_weight, barred=frozenset(barred))
+            groups = _group(units, grouping, dist, each, rewards)
+            continue
         rewrite = effects[joiner][1] or {}
         own = {i: j for i, j in {**partner, **rewrite}.items() if j >= 0}
         alone = Rewards(bonus, own, dist, lambda _: 0.0, only=joiner)
@@ -505,6 +539,26 @@ def _group_keeping(units: Sequence[Unit], grouping: Grouping, dist: Distances, e
             return best[1]
         rewards = Rewards(bonus, partner, dist, first_weight, barred=frozenset(barred))
         groups = _group(units, grouping, dist, each, rewards)
+
+
+def _remembering(each: Each) -> Each:
+    """``each``, remembering every table's answer: the search for the best joiner solves
+    the ward again with one joiner's weights changed, and most areas' tables are the same."""
+    known: dict[tuple[Any, tuple[tuple[float, ...], ...]], Any] = {}
+
+    def remembered(solve: Callable[[Any], Any], tables: list[Any]) -> list[Any]:
+        keys = [(solve, tuple(map(tuple, table))) for table in tables]
+        new = [k for k in dict.fromkeys(keys) if k not in known]
+        answers = each(solve, [[list(r) for r in k[1]] for k in new])
+        known.update(zip(new, answers, strict=True))
+        return [known[k] for k in keys]
+
+    return remembered
+
+
+def _matched_weight(table: list[list[float]]) -> float:
+    """The weight of the lightest perfect matching of a table."""
+    return sum(table[a][b] for a, b in min_weight_perfect_matching(table))
 
 
 def _bonus(units: Sequence[Unit], small: int, dist: Distances) -> float:
