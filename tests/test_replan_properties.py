@@ -244,3 +244,27 @@ def test_join_nearest_team_gives_its_own_plan_back(units: list[Unit]) -> None:
     keep = [g.members for g in fresh]
     again = group_ward(units, grouping, Distances(units), keep=keep)
     assert [g.members for g in again] == keep
+
+
+@st.composite
+def one_odd_area_all_paired(draw: st.DrawFn) -> tuple[list[Unit], list[tuple[int, ...]]]:
+    """One khu phố of 5–9 small units at random points (few metres apart: near ties), all
+    but one in current pairs: whoever joins breaks a current pair, so each joiner's true
+    weight must be found."""
+    count = draw(st.sampled_from([5, 7, 9]))
+    units = [Unit(WARD, "1", str(t + 1), 100, 10.8 + draw(st.integers(0, 60)) / 111_195,
+                  106.7 + draw(st.integers(0, 60)) / 111_195) for t in range(count)]
+    order = draw(st.permutations(range(count)))
+    keep = [tuple(sorted(order[k : k + 2])) for k in range(0, count - 1, 2)]
+    return units, keep
+
+
+@examples(120)
+@given(one_odd_area_all_paired())
+def test_every_joiner_breaks_a_current_pair(case: tuple[list[Unit], list[tuple[int, ...]]]
+                                            ) -> None:
+    units, keep = case
+    note(sketch(units))
+    note(f"keep {keep}")
+    got = group_ward(units, PROFILE.grouping, Distances(units), keep=keep)
+    assert weighed(got, keep, Distances(units)) == best_keeping(units, keep)
