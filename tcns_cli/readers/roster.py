@@ -164,21 +164,37 @@ def _read_rows(table: Table, layout: RosterLayout, codes: _Codes, findings: list
     block = data_block(table, header, ("team_id", "team_name", "ward", "khu_pho", "tdp"),
                        name_field(header), findings)
     people = people_of(block, None, findings, roster=True)
+    ids, names = block.column("team_id"), block.column("team_name")
+    kps, tdps, wards = block.column("khu_pho"), block.column("tdp"), block.column("ward")
+    roles, platforms = block.column("role"), block.column("platform")
+    # A team's rows repeat its code, places and ward; each is read once.
+    codes_of: dict[tuple[str, str], str] = {}
+    places_of: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+    wards_of: dict[str, str | None] = {}
+    roles_of: dict[str, str] = {}
     entries = []
     for k, person in enumerate(people):
         if person is None and not open_place(block, k):
             continue
-        team_id, name = block.column("team_id")[k], block.column("team_name")[k]
-        code = nfc(team_code(team_id, name))
+        team_id, name = ids[k], names[k]
+        if (team_id, name) not in codes_of:
+            codes_of[(team_id, name)] = nfc(team_code(team_id, name))
+        code = codes_of[(team_id, name)]
         if not code:
             findings.append(Finding.of("ROSTER_NO_TEAM", source=block.source(k, team_field)))
             continue
-        areas, units = _places(block.column("khu_pho")[k], block.column("tdp")[k], name,
-                               team_id)
+        key = (kps[k], tdps[k], name, team_id)
+        if key not in places_of:
+            places_of[key] = _places(*key)
+        areas, units = places_of[key]
+        if wards[k] not in wards_of:
+            wards_of[wards[k]] = ward_name(wards[k])
+        if roles[k] not in roles_of:
+            roles_of[roles[k]] = role_of(roles[k])
         entries.append(RosterEntry(
-            team=code, ward=ward_name(block.column("ward")[k]), areas=areas, units=units,
-            role=role_of(block.column("role")[k]), person=person,
-            platform=block.column("platform")[k], source=block.source(k, team_field),
+            team=code, ward=wards_of[wards[k]], areas=areas, units=units,
+            role=roles_of[roles[k]], person=person, platform=platforms[k],
+            source=block.source(k, team_field),
         ))
     codes.used.update(e.team for e in entries)
     codes.teams += len({e.team for e in entries})
