@@ -177,7 +177,7 @@ class Change:
     gone: tuple[str, ...] = ()
     people_out: tuple[tuple[Person, str], ...] = ()
     people_in: tuple[tuple[Person, str], ...] = ()
-    people_before: tuple[Person, ...] = ()  # the current team's people, as the list gives them
+    listed: int = 0  # how many people the current list gives the team
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from tcns_cli.model import (
     Person,
     Plan,
     Proximity,
+    Status,
     Team,
     TeamKind,
     Unit,
@@ -170,7 +171,11 @@ _SHARED: tuple[list[WardWork], Profile, bool] | None = None
 PersonRef = int | Person | None
 TeamRow = tuple[str, str, tuple[int, ...], float | None, bool, PersonRef, PersonRef,
                 tuple[PersonRef, ...], tuple[tuple[int, int], ...]]
-Packed = tuple[Proximity, list[TeamRow], list[Finding], tuple[Change, ...] | None]
+UnitRef = int | Unit  # an index into the ward's units, or (another ward's) the unit itself
+ChangeRow = tuple[str, str, tuple[UnitRef, ...], tuple[UnitRef, ...], tuple[str, ...],
+                  tuple[str, ...], tuple[tuple[PersonRef, str], ...],
+                  tuple[tuple[PersonRef, str], ...], int]
+Packed = tuple[Proximity, list[TeamRow], list[Finding], list[ChangeRow] | None]
 
 
 def _worker_start() -> None:
@@ -228,11 +233,19 @@ def _pack(result: WardResult, units: list[Unit], people: list[Person]) -> Packed
     def ref(person: Person | None) -> PersonRef:
         return None if person is None else person_at.get(id(person), person)
 
+    def at(unit: Unit) -> UnitRef:
+        return unit_at.get(id(unit), unit)
+
     rows = [(t.id, t.kind.value, tuple(unit_at[id(u)] for u in t.units), t.distance,
              t.cross_area, ref(t.leader), ref(t.deputy), tuple(ref(m) for m in t.members),
              t.joins)
             for t in plan.teams]
-    return plan.proximity, rows, findings, plan.changes
+    changes = None if plan.changes is None else [
+        (c.team, c.status.value, tuple(map(at, c.before)), tuple(map(at, c.after)), c.reasons,
+         c.gone, tuple((ref(p), why) for p, why in c.people_out),
+         tuple((ref(p), why) for p, why in c.people_in), c.listed)
+        for c in plan.changes]
+    return plan.proximity, rows, findings, changes
 
 
 def _unpack(packed: Packed, ward: str, units: list[Unit], people: list[Person]) -> WardResult:
@@ -243,12 +256,22 @@ def _unpack(packed: Packed, ward: str, units: list[Unit], people: list[Person]) 
             return ref
         return people[ref] if ref >= 0 else units[-1 - ref].leader
 
+    def unit(ref: UnitRef) -> Unit:
+        return units[ref] if isinstance(ref, int) else ref
+
+    def cast(refs: tuple[tuple[PersonRef, str], ...]) -> tuple[tuple[Person, str], ...]:
+        return tuple((p, why) for r, why in refs if (p := person(r)) is not None)
+
     teams = tuple(
         Team(team_id, ward, TeamKind(kind), tuple(units[i] for i in members), distance, cross,
              person(leader), person(deputy), tuple(person(m) for m in others), joins)
         for team_id, kind, members, distance, cross, leader, deputy, others, joins in rows
     )
-    return WardPlan(ward, proximity, teams, changes=changes), findings
+    unpacked = None if changes is None else tuple(
+        Change(code, Status(status), tuple(map(unit, before)), tuple(map(unit, after)),
+               reasons, gone, cast(out), cast(came), listed)
+        for code, status, before, after, reasons, gone, out, came, listed in changes)
+    return WardPlan(ward, proximity, teams, changes=unpacked), findings
 
 
 def _plan_in_parallel(

@@ -116,10 +116,10 @@ def print_changes(console: Console, plan: Plan, lang: str) -> None:
         return
     count = {s: sum(1 for c in changes if c.status is s) for s in Status}
     current = [c for c in changes if c.status is not Status.NEW]
-    listed = {id(p) for c in current for p in c.people_before}
-    left = {id(p) for c in changes for p, why in c.people_out if why != "PERSON_MOVED"}
+    listed = sum(c.listed for c in current)
+    left = sum(1 for c in changes for _, why in c.people_out if why != "PERSON_MOVED")
     console.print(text("changes_kept", lang, teams=count[Status.KEPT], current=len(current),
-                       people=len(listed - left), listed=len(listed),
+                       people=listed - left, listed=listed,
                        changed=count[Status.CHANGED], new=count[Status.NEW],
                        dissolved=count[Status.DISSOLVED]), highlight=False)
     from tcns_cli.places import describe_all

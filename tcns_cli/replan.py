@@ -280,7 +280,7 @@ def changes(teams: Sequence[Team], current: Sequence[CheckedTeam], twice: set[st
         rows.append(Change(team.id, status, before.units if before else (), team.units,
                            tuple(dict.fromkeys(reasons)),
                            before.unknown_units if before else (), out, came,
-                           before.people if before else ()))
+                           len(before.people) if before else 0))
     codes_now = {t.id for t in teams}
     for before in sorted((t for t in current if t.id not in codes_now),
                          key=lambda t: natural_key(t.id)):
@@ -290,7 +290,7 @@ def changes(teams: Sequence[Team], current: Sequence[CheckedTeam], twice: set[st
                                                      NOT_IN_ORGANIZATION)]
         rows.append(Change(before.id, Status.DISSOLVED, before.units, (),
                            tuple(dict.fromkeys(reasons)), before.unknown_units, out, (),
-                           before.people))
+                           len(before.people)))
     return tuple(rows)
 
 

@@ -385,3 +385,35 @@ def test_a_hand_workbook_with_the_plans_sheet_name_is_read_whole(tmp_path: Path)
     path = tmp_path / "tay.xlsx"
     book.save(path)
     assert {e.team for e in read_roster(path, [])} == {"T01", "T02"}
+
+
+def test_wards_replanned_in_worker_processes_say_the_same(tmp_path: Path) -> None:
+    """Many wards are planned by forked workers, whose plans come back packed as indices:
+    the changes, unit by unit and person by person, are those of planning in turn."""
+    import dataclasses
+
+    from tcns_cli.model import CheckedTeam
+    from tcns_cli.readers.dataset import read_dataset
+    from tcns_cli.writers.json_out import ward_dict
+
+    dataset = read_dataset([SAMPLES / "thu-duc-34-phuong.xlsx"])
+    first = make_plan(dataset, PROFILE, workers=1)
+    current: dict[str, list[CheckedTeam]] = {}
+    for team in first.teams:
+        current.setdefault(team.ward, []).append(CheckedTeam(
+            team.id, team.ward, team.units, (team.leader,) if team.leader else (),
+            (), tuple(m for m in team.members if m)))
+    later = dataclasses.replace(dataset, units=dataset.units[::7] + dataset.units[1::7]
+                                + dataset.units[3::7] + dataset.units[4::7]
+                                + dataset.units[6::7])
+    from tcns_cli.normalize import natural_key
+
+    order = {w: n for n, w in enumerate(dataset.wards())}
+    later = dataclasses.replace(later, units=tuple(sorted(
+        later.units, key=lambda u: (order[u.ward], natural_key(u.area), natural_key(u.label)))))
+    alone = make_plan(later, PROFILE, workers=1, current=current)
+    spread = make_plan(later, PROFILE, workers=2, current=current)
+    assert [ward_dict(w) for w in spread.wards] == [ward_dict(w) for w in alone.wards]
+    changes = [c for w in alone.wards for c in (w.changes or ())]
+    assert any(c.status is not Status.KEPT for c in changes)
+    assert any(c.people_out for c in changes) and any(c.people_in for c in changes)

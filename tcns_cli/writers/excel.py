@@ -591,12 +591,14 @@ def _changes_table(sheet: Sheet, words: Words) -> Table:
 
 
 def _change_row(ward: WardPlan, change: Change, words: Words, lang: str) -> list[Any]:
-    before = [units_cell(change.before)] if change.before else []
+    after = units_cell(change.after)
+    before = [after if change.before == change.after else units_cell(change.before)
+              ] if change.before else []
     before += [text("unit_gone_mark", lang, unit=label) for label in change.gone]
     return _cut([
         change.team, _ward_cell(ward, words),
         _Area(area_cell(change.after or change.before)),
-        text(f"status_{change.status.value}", lang), ", ".join(before), units_cell(change.after),
+        text(f"status_{change.status.value}", lang), ", ".join(before), after,
         "\n".join(f"{code}: {text(f'reason_{code}', lang)}" for code in change.reasons),
         "\n".join(f"{_person_line(p)}: {text(f'reason_{why}', lang)}"
                   for p, why in change.people_out),
