@@ -582,10 +582,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "reason_UNIT_GONE": ("đơn vị không còn trong dữ liệu (sáp nhập, giải thể)",
                          "a unit is no longer in the data (merged or dissolved)"),
     "reason_UNIT_NEW": ("có đơn vị mới, chưa thuộc tổ nào", "a new unit, in no team yet"),
-    "reason_UNIT_NOW_LARGE": ("đơn vị nay đủ ngưỡng số hộ, lập tổ riêng",
-                              "a unit now reaches the threshold and stands alone"),
-    "reason_UNIT_NOW_SMALL": ("đơn vị nay dưới ngưỡng số hộ, phải ghép",
-                              "a unit is now below the threshold and must pair"),
+    # The list may be older than the data, or have broken the rule: neither is claimed.
+    "reason_UNIT_NOW_LARGE": ("đơn vị có số hộ từ ngưỡng trở lên: lập tổ riêng",
+                              "a unit at or above the threshold: it stands alone"),
+    "reason_UNIT_NOW_SMALL": ("đơn vị có số hộ dưới ngưỡng: phải ghép với đơn vị khác",
+                              "a unit below the threshold: it must pair"),
     "reason_CROSS_AREA_NOT_NEEDED": ("không cần ghép khác địa bàn nữa (hoặc có cách ghép gần "
                                      "hơn)", "the cross-area pairing is no longer needed (or "
                                      "a nearer one exists)"),
