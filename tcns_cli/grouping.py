@@ -473,30 +473,30 @@ def _group_keeping(units: Sequence[Unit], grouping: Grouping, dist: Distances, e
             rewritten[a][b] = rewritten[b][a] = weighed_rest[a][b] + change
             made_true[u] = _matched_weight(rewritten) - _matched_weight(weighed_rest)
 
-    def truth(groups: list[Group]) -> float:
-        """The grouping's true weight: its distances, less a bonus per kept team (the
-        large units' current solo teams counted in advance, as the matching counts them)."""
-        total, kept = 0.0, 0
+    def distance(groups: list[Group]) -> tuple[float, int]:
+        """The groups' weight without rewards (pairs, and the joiner's reach), and how many
+        of their pairs (a joined team's included) are current pairs."""
+        total, pairs = 0.0, 0
         for group in groups:
-            kept += frozenset(group.members) in teams
             rest = [i for i in group.members if i != group.joiner]
             if len(rest) == 2:
                 total += scaled(dist(*rest))
+                pairs += partner.get(rest[0]) == rest[1]
             if group.joiner is not None:
                 total += _reach(group.joiner, dist)
-        return total - bonus * (kept - len(solo_kept))
+        return total, pairs
+
+    def truth(groups: list[Group]) -> float:
+        """The grouping's true weight: its distances, less a bonus per kept team (the
+        large units' current solo teams counted in advance, as the matching counts them)."""
+        kept = sum(frozenset(group.members) in teams for group in groups)
+        return distance(groups)[0] - bonus * (kept - len(solo_kept))
 
     def weighed(groups: list[Group], rewards: Rewards) -> float:
         """The weight the matching gave the grouping."""
-        total = 0.0
-        for group in groups:
-            rest = [i for i in group.members if i != group.joiner]
-            if len(rest) == 2:
-                a, b = rest
-                total += scaled(dist(a, b)) - bonus * (partner.get(a) == b)
-            if group.joiner is not None:
-                total += _reach(group.joiner, dist) + rewards.extra(group.joiner)
-        return total
+        total, pairs = distance(groups)
+        joiners = sum(rewards.extra(g.joiner) for g in groups if g.joiner is not None)
+        return total - bonus * pairs + joiners
 
     rewards = Rewards(bonus, partner, dist, first_weight)
     groups = _group(units, grouping, dist, each, rewards)

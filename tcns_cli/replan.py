@@ -270,9 +270,7 @@ def changes(teams: Sequence[Team], current: Sequence[CheckedTeam], twice: set[st
             status, reasons = Status.NEW, []
         if any(id(u) not in current_of for u in team.units):
             reasons.append(UNIT_NEW)
-        if status is Status.CHANGED and not reasons:
-            reasons.append(REGROUPED)
-        if status is Status.NEW and not reasons:
+        if status is not Status.KEPT and not reasons:
             reasons.append(REGROUPED)
         out, came = people_moves(before, team)
         reasons += [why for _, why in out if why in (PERSON_GONE, NO_LONGER_LEADER,
